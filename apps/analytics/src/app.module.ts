@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { EventType } from '@revisit/domain';
+import { PersistenceModule, RedisModule } from '@revisit/persistence';
+import { type ServiceContext, ServiceMessagingModule } from '@revisit/platform';
+import type { AnalyticsConfig } from './config/analytics.config';
+import { ANALYTICS_MIGRATIONS } from './database/migrations';
+import { ANALYTICS_SCHEMA } from './database/analytics-schema';
+
+/**
+ * Event types the analytics service consumes. Each needs exactly one `@EventHandler` provider in an imported
+ * feature module, or the boot fails: add a type here together with the module that handles it.
+ */
+export const ANALYTICS_SUBSCRIPTIONS: readonly EventType[] = [];
+
+@Module({})
+export class AppModule {
+  static forConfig(config: AnalyticsConfig, context: ServiceContext): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PersistenceModule.forApp({ schema: ANALYTICS_SCHEMA, migrations: ANALYTICS_MIGRATIONS }),
+        RedisModule.forRoot(),
+        ServiceMessagingModule.forService({
+          app: 'analytics',
+          schema: ANALYTICS_SCHEMA,
+          kafkaBrokers: config.KAFKA_BROKERS,
+          subscriptions: ANALYTICS_SUBSCRIPTIONS,
+          logger: context.logger,
+          metrics: context.metrics,
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+/** The PostgreSQL schema owned by the ingest service; no other service reads or writes it. */
+export const INGEST_SCHEMA = 'ingest';

@@ -1,0 +1,6 @@
+import { createMessagingMigrations } from '@revisit/messaging';
+import { INGEST_SCHEMA } from '../ingest-schema';
+import { RawMessages1795600000000 } from './raw-messages.migration';
+
+/** Every migration of the `ingest` schema, in order. Feature migrations are appended here. */
+export const INGEST_MIGRATIONS = [...createMessagingMigrations(INGEST_SCHEMA), RawMessages1795600000000];

@@ -1,0 +1,13 @@
+export * from './person-record';
+export * from './link-decision';
+export * from './link-config';
+export * from './batch-linker';
+export * from './incremental-scorer';
+export * from './deterministic-rules';
+export * from './fellegi-sunter';
+export * from './matching.errors';
+export { prepareRecord, type PreparedRecord } from './prepared-record';
+export { blockingKeys } from './blocking';
+export { COMPARISON_FIELDS } from './comparators/comparison-levels';
+export { readFebrlCsv } from './formats/febrl-format';
+export { readRevisitCsv } from './formats/revisit-format';

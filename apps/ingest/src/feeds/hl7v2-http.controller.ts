@@ -1,0 +1,30 @@
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Hl7Receiver } from '../raw-messages/hl7-receiver.service';
+import { readRawBody } from './read-raw-body';
+
+const CHARSET_LABELS: Readonly<Record<string, string>> = {
+  gb18030: 'gb18030',
+  big5: 'big5',
+  'euc-kr': 'euc-kr',
+  ascii: 'iso-8859-1',
+  latin1: 'iso-8859-1',
+};
+
+/**
+ * HL7 v2 over HTTP: the body is one ER7 message, the answer is its ACK with status 200 whatever the ACK code
+ * (AA, AE and AR are all answers; only transport failures are HTTP errors).
+ */
+@Controller('v1/hl7v2')
+export class Hl7v2HttpController {
+  constructor(private readonly receiver: Hl7Receiver) {}
+
+  @Post()
+  @HttpCode(200)
+  async receive(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const bytes = await readRawBody(request);
+    const received = await this.receiver.receive(bytes, 'http');
+    const charset = CHARSET_LABELS[received.charset ?? ''] ?? 'utf-8';
+    response.status(200).type(`x-application/hl7-v2+er7; charset=${charset}`).send(received.ackBytes);
+  }
+}

@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { bootstrapService } from '@revisit/platform';
+import { AppModule } from './app.module';
+import { ingestConfigSchema } from './config/ingest.config';
+
+void bootstrapService({
+  name: 'ingest',
+  config: ingestConfigSchema,
+  module: (config, context) => AppModule.forConfig(config, context),
+});

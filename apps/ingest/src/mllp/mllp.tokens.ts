@@ -1,0 +1,5 @@
+export interface MllpOptions {
+  readonly port: number;
+}
+
+export const MLLP_OPTIONS = Symbol('MLLP_OPTIONS');

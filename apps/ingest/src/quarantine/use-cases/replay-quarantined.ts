@@ -1,0 +1,47 @@
+import { type EntityManager } from 'typeorm';
+import { RawMessageEntity } from '../../raw-messages/raw-message.entity';
+import {
+  type ReceivedHl7,
+  receiveHl7MessageIn,
+  type ReceiveOptions,
+} from '../../raw-messages/use-cases/receive-hl7-message';
+import { QuarantineEntity } from '../quarantine.entity';
+import { QuarantineError, QuarantineErrorCode } from '../quarantine.errors';
+
+export interface ReplayCommand {
+  readonly quarantineId: string;
+  /** Who asked for the replay (operator id); recorded on the entry. */
+  readonly operator: string;
+}
+
+/**
+ * Runs the stored bytes through the current parser as a new receipt on the original channel, inside the
+ * caller's transaction. The entry is closed either way and points at the new raw message: accepted, or
+ * rejected again with a fresh quarantine entry of its own. The row lock makes concurrent replays of one
+ * entry run once.
+ */
+export async function replayQuarantinedIn(
+  manager: EntityManager,
+  command: ReplayCommand,
+  options: ReceiveOptions,
+): Promise<ReceivedHl7> {
+  const entry = await manager
+    .getRepository(QuarantineEntity)
+    .createQueryBuilder('q')
+    .setLock('pessimistic_write')
+    .where('q.id = :id', { id: command.quarantineId })
+    .getOne();
+  if (!entry) throw new QuarantineError(QuarantineErrorCode.NotFound, 'No quarantine entry with this id');
+  if (entry.replayedAt) {
+    throw new QuarantineError(QuarantineErrorCode.AlreadyReplayed, 'This entry was already replayed');
+  }
+  const raw = await manager.getRepository(RawMessageEntity).findOneByOrFail({ id: entry.rawMessageId });
+  const received = await receiveHl7MessageIn(manager, raw.bytes, raw.channel, options);
+  await manager
+    .getRepository(QuarantineEntity)
+    .update(
+      { id: entry.id },
+      { replayedAt: new Date(), replayedBy: command.operator, replayRawMessageId: received.rawMessageId },
+    );
+  return received;
+}

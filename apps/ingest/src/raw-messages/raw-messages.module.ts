@@ -1,0 +1,35 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Hl7v2HttpController } from '../feeds/hl7v2-http.controller';
+import { MllpListener } from '../mllp/mllp-listener';
+import { MLLP_OPTIONS } from '../mllp/mllp.tokens';
+import { QuarantineController } from '../quarantine/quarantine.controller';
+import { QuarantineEntity } from '../quarantine/quarantine.entity';
+import { Hl7Receiver } from './hl7-receiver.service';
+import { RawMessageEntity } from './raw-message.entity';
+import { INGEST_RECEIVE_OPTIONS } from './raw-messages.tokens';
+import { type ReceiveOptions } from './use-cases/receive-hl7-message';
+
+export interface FeedEdgeOptions {
+  readonly receive: ReceiveOptions;
+  readonly mllpPort: number;
+}
+
+/** The feed edge: HL7 v2 over HTTP and MLLP, stored before acknowledged. */
+@Module({})
+export class RawMessagesModule {
+  static forOptions(options: FeedEdgeOptions): DynamicModule {
+    return {
+      module: RawMessagesModule,
+      imports: [TypeOrmModule.forFeature([RawMessageEntity, QuarantineEntity])],
+      controllers: [Hl7v2HttpController, QuarantineController],
+      providers: [
+        { provide: INGEST_RECEIVE_OPTIONS, useValue: options.receive },
+        { provide: MLLP_OPTIONS, useValue: { port: options.mllpPort } },
+        Hl7Receiver,
+        MllpListener,
+      ],
+      exports: [Hl7Receiver],
+    };
+  }
+}

@@ -1,0 +1,156 @@
+import { type EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { type Hl7MessageResult, parseHl7Feed } from '../../hl7v2/use-cases/parse-hl7-feed';
+import { type AckCode, type FeedChannel, RawMessageEntity } from '../raw-message.entity';
+import { QuarantineEntity } from '../../quarantine/quarantine.entity';
+import { messageSender } from '../message-sender';
+import { encodeAck } from '../ack-bytes';
+import { INGEST_SCHEMA } from '../../database/ingest-schema';
+
+export interface ReceivedHl7 {
+  readonly rawMessageId: string;
+  readonly status: RawMessageEntity['status'];
+  readonly ackCode: AckCode;
+  /** The ACK to send, segments separated by CR, without MLLP framing. */
+  readonly ack: string;
+  /** Charset the message (and so its ACK) was read with; null when not even MSH could be read. */
+  readonly charset: string | null;
+  /** The ACK encoded in the charset the message was read with (what goes on the wire). */
+  readonly ackBytes: Buffer;
+  /** For a rejection: the quarantine row holding it. */
+  readonly quarantineId?: string;
+}
+
+export interface ReceiveOptions {
+  /** IANA zone for times without an offset. */
+  readonly zone: string;
+  readonly receivingApplication?: string;
+  readonly receivingFacility?: string;
+}
+
+/**
+ * Store-before-ACK for one HL7 v2 message, inside the caller's transaction: the raw bytes are written
+ * whatever the outcome; an accepted message keeps its normalised events for the EMPI stage; a rejection
+ * gets a quarantine row; a resend of an accepted control id is recorded as a duplicate and answered with the
+ * original ACK. The caller returns the ACK only after its transaction commits.
+ */
+export async function receiveHl7MessageIn(
+  manager: EntityManager,
+  bytes: Uint8Array,
+  channel: FeedChannel,
+  options: ReceiveOptions,
+): Promise<ReceivedHl7> {
+  const result = singleMessage(parseHl7Feed(bytes, options));
+  const sender = messageSender(bytes) ?? null;
+  const controlId = result.controlId || null;
+  const row: RawMessageEntity = Object.assign(new RawMessageEntity(), {
+    id: uuidv7(),
+    sourceSystem: result.accepted ? (result.events[0]?.source.system ?? sender) : sender,
+    channel,
+    sender,
+    controlId,
+    receivedAt: new Date(),
+    bytes: Buffer.from(bytes),
+    charset: result.charset ?? null,
+    messageType: result.messageType ?? null,
+    status: result.accepted ? 'accepted' : 'rejected',
+    rejectionCode: result.accepted ? null : result.rejection.code,
+    ackCode: result.ack.code,
+    ack: result.ack.text,
+    duplicateOf: null,
+  });
+
+  if (!result.accepted) {
+    await manager.getRepository(RawMessageEntity).insert(row);
+    const quarantine = Object.assign(new QuarantineEntity(), {
+      id: uuidv7(),
+      rawMessageId: row.id,
+      code: result.rejection.code,
+      reason: result.rejection.message,
+      createdAt: row.receivedAt,
+      replayedAt: null,
+      replayedBy: null,
+      replayRawMessageId: null,
+    });
+    await manager.getRepository(QuarantineEntity).insert(quarantine);
+    return {
+      rawMessageId: row.id,
+      status: 'rejected',
+      ackCode: row.ackCode,
+      ack: row.ack,
+      charset: row.charset,
+      ackBytes: encodeAck(row.ack, row.charset),
+      quarantineId: quarantine.id,
+    };
+  }
+
+  const inserted = await insertAcceptedUnlessDuplicate(manager, row, result);
+  if (inserted) {
+    return {
+      rawMessageId: row.id,
+      status: 'accepted',
+      ackCode: row.ackCode,
+      ack: row.ack,
+      charset: row.charset,
+      ackBytes: encodeAck(row.ack, row.charset),
+    };
+  }
+
+  const original = await manager
+    .getRepository(RawMessageEntity)
+    .findOneByOrFail({ sender: row.sender ?? undefined, controlId: row.controlId ?? undefined, status: 'accepted' });
+  await manager
+    .getRepository(RawMessageEntity)
+    .insert({ ...row, status: 'duplicate', ackCode: original.ackCode, ack: original.ack, duplicateOf: original.id });
+  return {
+    rawMessageId: row.id,
+    status: 'duplicate',
+    ackCode: original.ackCode,
+    ack: original.ack,
+    charset: original.charset,
+    ackBytes: encodeAck(original.ack, original.charset),
+  };
+}
+
+/**
+ * The unique index on accepted (sender, control id) decides duplicates, so two concurrent resends cannot
+ * both be accepted: the second waits for the first transaction and then conflicts.
+ */
+async function insertAcceptedUnlessDuplicate(
+  manager: EntityManager,
+  row: RawMessageEntity,
+  result: Extract<Hl7MessageResult, { accepted: true }>,
+): Promise<boolean> {
+  const rows: unknown[] = await manager.query(
+    `INSERT INTO "${INGEST_SCHEMA}".raw_message
+       (id, source_system, channel, sender, control_id, received_at, bytes, charset, message_type, status,
+        ack_code, ack, normalised_events)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'accepted', $10, $11, $12::jsonb)
+     ON CONFLICT (sender, control_id) WHERE status = 'accepted' AND sender IS NOT NULL AND control_id IS NOT NULL
+     DO NOTHING
+     RETURNING id`,
+    [
+      row.id,
+      row.sourceSystem,
+      row.channel,
+      row.sender,
+      row.controlId,
+      row.receivedAt,
+      row.bytes,
+      row.charset,
+      row.messageType,
+      row.ackCode,
+      row.ack,
+      JSON.stringify(result.events),
+    ],
+  );
+  return rows.length === 1;
+}
+
+/**
+ * MLLP and HTTP carry one message per frame or request. A batch arriving here is answered for its first
+ * message only and the whole payload is kept as received, so nothing is lost; batches belong to file import.
+ */
+function singleMessage(results: Hl7MessageResult[]): Hl7MessageResult {
+  return results[0]!;
+}

@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { EventType } from '@revisit/domain';
+import { PersistenceModule, RedisModule } from '@revisit/persistence';
+import { type ServiceContext, ServiceMessagingModule } from '@revisit/platform';
+import type { OutreachConfig } from './config/outreach.config';
+import { OUTREACH_MIGRATIONS } from './database/migrations';
+import { OUTREACH_SCHEMA } from './database/outreach-schema';
+
+/**
+ * Event types the outreach service consumes. Each needs exactly one `@EventHandler` provider in an imported
+ * feature module, or the boot fails: add a type here together with the module that handles it.
+ */
+export const OUTREACH_SUBSCRIPTIONS: readonly EventType[] = [];
+
+@Module({})
+export class AppModule {
+  static forConfig(config: OutreachConfig, context: ServiceContext): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PersistenceModule.forApp({ schema: OUTREACH_SCHEMA, migrations: OUTREACH_MIGRATIONS }),
+        RedisModule.forRoot(),
+        ServiceMessagingModule.forService({
+          app: 'outreach',
+          schema: OUTREACH_SCHEMA,
+          kafkaBrokers: config.KAFKA_BROKERS,
+          subscriptions: OUTREACH_SUBSCRIPTIONS,
+          logger: context.logger,
+          metrics: context.metrics,
+        }),
+      ],
+    };
+  }
+}

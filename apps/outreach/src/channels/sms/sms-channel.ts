@@ -1,0 +1,36 @@
+/** A templated text message to one mainland mobile. */
+export interface SmsMessage {
+  /** E.164, mainland mobile only: `+8613812345678`. */
+  readonly to: string;
+  /** Provider-side template id (`SMS_123456789` at Alibaba Cloud, `1110` at Tencent Cloud). */
+  readonly templateCode: string;
+  /**
+   * Template variables by name. Alibaba Cloud uses the names; Tencent Cloud templates are positional
+   * (`{1}`, `{2}`), so its adapter orders values by the names configured for the template.
+   */
+  readonly params: Readonly<Record<string, string>>;
+  /** Our correlation id, echoed by the provider in receipts (Alibaba `OutId`, Tencent `SessionContext`). */
+  readonly reference?: string;
+}
+
+export interface SmsSendResult {
+  /** The provider's id for this message, the key that links delivery receipts back to it. */
+  readonly providerMessageId: string;
+}
+
+/** Port: sends one templated SMS or throws `SmsChannelError`. */
+export interface SmsChannel {
+  readonly provider: string;
+  send(message: SmsMessage): Promise<SmsSendResult>;
+}
+
+/** A provider's delivery report, normalised. */
+export interface SmsDeliveryReceipt {
+  readonly providerMessageId: string;
+  readonly delivered: boolean;
+  /** Provider status code (`DELIVERED`, `DELIVRD`, `MK:0001`, ...). */
+  readonly statusCode: string;
+  /** When the handset (or the carrier, on failure) reported, ISO-8601 with +08:00. */
+  readonly reportedAt: string | undefined;
+  readonly reference: string | undefined;
+}

@@ -1,0 +1,10 @@
+import { commonConfigProperties } from '@revisit/platform';
+import { type Static, Type } from '@sinclair/typebox';
+
+/** The outreach service's environment, validated once at boot (see `loadConfig`). */
+export const outreachConfigSchema = Type.Object({
+  ...commonConfigProperties,
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3003 }),
+});
+
+export type OutreachConfig = Static<typeof outreachConfigSchema>;

@@ -1,0 +1,74 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeRequest {
+  readonly method: string;
+  readonly url: URL;
+  /** Lower-case names; repeated headers joined as Node does. */
+  readonly headers: IncomingMessage['headers'];
+  readonly body: string;
+}
+
+export interface FakeResponse {
+  readonly status: number;
+  readonly json: unknown;
+}
+
+export interface RunningServer {
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Starts a JSON HTTP server on 127.0.0.1 with a free port, handing each request over fully read. */
+export async function startJsonServer(handle: (request: FakeRequest) => FakeResponse): Promise<RunningServer> {
+  const server = createServer((req, res) => {
+    void respond(req, res, handle);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { baseUrl: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
+}
+
+async function respond(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handle: (request: FakeRequest) => FakeResponse,
+): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const request: FakeRequest = {
+    method: req.method ?? 'GET',
+    url: new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`),
+    headers: req.headers,
+    body: Buffer.concat(chunks).toString('utf8'),
+  };
+  let answer: FakeResponse;
+  try {
+    answer = handle(request);
+  } catch {
+    answer = { status: 500, json: { Code: 'InternalError', Message: 'fake failed' } };
+  }
+  res.writeHead(answer.status, { 'content-type': 'application/json;charset=utf-8' });
+  res.end(JSON.stringify(answer.json));
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+}
+
+export function header(request: FakeRequest, name: string): string | undefined {
+  const value = request.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+/** POSTs a receipt batch the way the providers do, returning the receiver's answer. */
+export async function pushJson(url: string, body: unknown): Promise<FakeResponse> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text === '' ? undefined : (JSON.parse(text) as unknown) };
+}

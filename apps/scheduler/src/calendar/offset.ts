@@ -1,0 +1,64 @@
+import { type DateTime, Duration } from 'luxon';
+
+/**
+ * A step offset: an ISO-8601 duration with an optional leading minus ("P7D", "-P3D", "PT2H", "P1M").
+ * Offsets made only of years, months, weeks and days are calendar offsets: they move the anchor's
+ * calendar date and the call is then placed on that day. Offsets with hours or minutes are exact.
+ */
+export interface Offset {
+  readonly duration: Duration;
+  readonly negative: boolean;
+  readonly calendarOnly: boolean;
+  readonly text: string;
+}
+
+const OFFSET_PATTERN = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/;
+const PARAMETER_PATTERN = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+export function offsetParameterNames(text: string): string[] {
+  return [...text.matchAll(PARAMETER_PATTERN)].map((match) => match[1] as string);
+}
+
+/** Substitutes `{name}` placeholders with plan parameters; returns undefined when a name is missing. */
+export function substituteParameters(text: string, parameters: Readonly<Record<string, number>>): string | undefined {
+  let missing = false;
+  const result = text.replace(PARAMETER_PATTERN, (_whole, name: string) => {
+    const value = parameters[name];
+    if (value === undefined) {
+      missing = true;
+      return '';
+    }
+    return String(value);
+  });
+  return missing ? undefined : result;
+}
+
+export function parseOffset(text: string): Offset | undefined {
+  const match = OFFSET_PATTERN.exec(text);
+  if (!match || text === 'P' || text === '-P' || text.endsWith('T')) return undefined;
+  const [, minus, years, months, weeks, days, hours, minutes] = match;
+  const number = (value: string | undefined): number => (value === undefined ? 0 : Number(value));
+  const duration = Duration.fromObject({
+    years: number(years),
+    months: number(months),
+    weeks: number(weeks),
+    days: number(days),
+    hours: number(hours),
+    minutes: number(minutes),
+  });
+  return {
+    duration,
+    negative: minus === '-',
+    calendarOnly: hours === undefined && minutes === undefined,
+    text,
+  };
+}
+
+/** Applies an offset; calendar offsets land on the start of the target day in the anchor's zone. */
+export function applyOffset(anchor: DateTime, offset: Offset, times = 1): DateTime {
+  const scaled = Duration.fromObject(
+    Object.fromEntries(Object.entries(offset.duration.toObject()).map(([unit, value]) => [unit, (value ?? 0) * times])),
+  );
+  const base = offset.calendarOnly ? anchor.startOf('day') : anchor;
+  return offset.negative ? base.minus(scaled) : base.plus(scaled);
+}

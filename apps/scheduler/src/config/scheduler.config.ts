@@ -1,0 +1,14 @@
+import { commonConfigProperties } from '@revisit/platform';
+import { type Static, Type } from '@sinclair/typebox';
+
+/** The scheduler service's environment, validated once at boot (see `loadConfig`). */
+export const schedulerConfigSchema = Type.Object({
+  ...commonConfigProperties,
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3002 }),
+  /** Tasks claimed per dispatch transaction. */
+  DISPATCH_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+  /** Pause between dispatch rounds when nothing is backlogged; bounds how late a due task goes out. */
+  DISPATCH_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 600_000, default: 1000 }),
+});
+
+export type SchedulerConfig = Static<typeof schedulerConfigSchema>;

@@ -1,0 +1,130 @@
+import { type EntityManager } from 'typeorm';
+import { SCHEDULER_SCHEMA } from '../database/scheduler-schema';
+import { type DerivedTask } from '../derivation/task-set';
+import { type FollowUpTask, type TaskStatus } from './follow-up-task';
+import { TaskStoreError, TaskStoreErrorCode } from './task-store.errors';
+
+const TABLE = `"${SCHEDULER_SCHEMA}".follow_up_task`;
+
+interface TaskRow {
+  readonly id: string;
+  readonly org_id: string;
+  readonly patient_id: string;
+  readonly trigger_event_id: string;
+  readonly status: TaskStatus;
+  readonly cancel_reason: string | null;
+  readonly derived: DerivedTask;
+}
+
+const COLUMNS = 'id, org_id, patient_id, trigger_event_id, status, cancel_reason, derived';
+
+function toTask(row: TaskRow): FollowUpTask {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    patientId: row.patient_id,
+    triggerEventId: row.trigger_event_id,
+    status: row.status,
+    cancelReason: row.cancel_reason,
+    derived: row.derived,
+  };
+}
+
+/** Reads and writes `follow_up_task` through the caller's transaction (never a connection of its own). */
+export class FollowUpTaskRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Every task of these patients in the org, locked so concurrent re-derivations of one patient queue up. */
+  async lockForPatients(orgId: string, patientIds: readonly string[]): Promise<FollowUpTask[]> {
+    const rows: TaskRow[] = await this.manager.query(
+      `SELECT ${COLUMNS} FROM ${TABLE} WHERE org_id = $1 AND patient_id = ANY($2::text[]) ORDER BY id FOR UPDATE`,
+      [orgId, patientIds],
+    );
+    return rows.map(toTask);
+  }
+
+  async listForPatient(orgId: string | undefined, patientId: string, limit: number): Promise<FollowUpTask[]> {
+    const rows: TaskRow[] = await this.manager.query(
+      `SELECT ${COLUMNS} FROM ${TABLE}
+        WHERE patient_id = $1 AND ($2::text IS NULL OR org_id = $2)
+        ORDER BY due_at, id LIMIT $3`,
+      [patientId, orgId ?? null, limit],
+    );
+    return rows.map(toTask);
+  }
+
+  /** Inserts or replaces a live task (status back to pending: a re-derived task waits for its new time). */
+  async savePending(task: Omit<FollowUpTask, 'status' | 'cancelReason'>): Promise<void> {
+    const d = task.derived;
+    const written: unknown[] = await this.manager.query(
+      `INSERT INTO ${TABLE} (id, org_id, patient_id, plan_id, plan_version, step_id, trigger_event_id, due_at,
+          due_at_local, status, purpose, reason, cancel_reason, assignee_staff_id, assignee_queue, priority,
+          channel_ladder, derived)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $8::text, 'pending', $9, $10, NULL, $11, $12, $13, $14, $15)
+       ON CONFLICT (id) DO UPDATE SET
+          trigger_event_id = EXCLUDED.trigger_event_id, due_at = EXCLUDED.due_at, due_at_local = EXCLUDED.due_at_local,
+          status = 'pending', purpose = EXCLUDED.purpose, reason = EXCLUDED.reason, cancel_reason = NULL,
+          assignee_staff_id = EXCLUDED.assignee_staff_id, assignee_queue = EXCLUDED.assignee_queue,
+          priority = EXCLUDED.priority, channel_ladder = EXCLUDED.channel_ladder, derived = EXCLUDED.derived,
+          updated_at = now()
+        WHERE ${TABLE}.org_id = EXCLUDED.org_id AND ${TABLE}.patient_id = EXCLUDED.patient_id
+       RETURNING id`,
+      [
+        task.id,
+        task.orgId,
+        task.patientId,
+        d.planId,
+        d.planVersion,
+        d.stepId,
+        task.triggerEventId,
+        d.due,
+        d.purpose,
+        d.reason,
+        d.assignee.staffId ?? null,
+        d.assignee.queue,
+        d.priority,
+        JSON.stringify(d.channels),
+        JSON.stringify(d),
+      ],
+    );
+    // Task ids hash the source record, not the patient: the same record id under two patients is a data
+    // error upstream (or an unhandled merge) and must not move one patient's task to another.
+    if (written.length === 0) throw new TaskStoreError(TaskStoreErrorCode.TaskOwnedByAnotherPatient, task.id);
+  }
+
+  /** Keeps the status (a task already handed to outreach stays due) but refreshes its description. */
+  async refresh(id: string, derived: DerivedTask): Promise<void> {
+    await this.manager.query(
+      `UPDATE ${TABLE} SET purpose = $2, reason = $3, channel_ladder = $4, derived = $5, updated_at = now()
+        WHERE id = $1`,
+      [id, derived.purpose, derived.reason, JSON.stringify(derived.channels), JSON.stringify(derived)],
+    );
+  }
+
+  async cancel(id: string, reason: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE ${TABLE} SET status = 'cancelled', cancel_reason = $2, updated_at = now() WHERE id = $1`,
+      [id, reason],
+    );
+  }
+
+  /**
+   * Claims up to `limit` pending tasks whose time has come and marks them due. SKIP LOCKED lets several
+   * dispatchers (replicas) claim disjoint batches; the caller's transaction holds the locks until it commits
+   * together with the task-due events.
+   */
+  async claimDue(now: Date, limit: number): Promise<FollowUpTask[]> {
+    const rows: TaskRow[] = await this.manager.query(
+      // A CTE so the driver returns the rows themselves (a bare UPDATE yields [rows, count] in TypeORM).
+      `WITH claimed AS (
+         UPDATE ${TABLE} t SET status = 'due', updated_at = now()
+           FROM (SELECT id FROM ${TABLE} WHERE status = 'pending' AND due_at <= $1
+                  ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED) batch
+          WHERE t.id = batch.id
+          RETURNING t.id, t.org_id, t.patient_id, t.trigger_event_id, t.status, t.cancel_reason, t.derived)
+       SELECT ${COLUMNS} FROM claimed ORDER BY id`,
+      [now.toISOString(), limit],
+    );
+    return rows.map(toTask);
+  }
+}

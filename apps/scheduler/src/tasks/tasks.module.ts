@@ -1,0 +1,81 @@
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { Outbox } from '@revisit/messaging';
+import type { Logger } from '@revisit/observability';
+import { SERVICE_LOGGER, ServiceLifecycle } from '@revisit/platform';
+import { DataSource } from 'typeorm';
+import { PatientEventsConsumer } from '../consumers/patient-events.consumer';
+import { DispatchDueTasks } from '../dispatch/dispatch-due-tasks';
+import { TaskDispatcher } from '../dispatch/task-dispatcher';
+import { TasksController } from '../http/tasks.controller';
+import { loadBuiltinTemplates } from '../plans/builtin-templates';
+import { RederivePatientTasks } from './use-cases/rederive-patient-tasks';
+
+const DISPATCH_SETTINGS = Symbol('DISPATCH_SETTINGS');
+
+export interface DispatchSettings {
+  readonly batchSize: number;
+  readonly idleMs: number;
+}
+
+/** Starts the dispatcher once the service listens and stops it (round in flight committed) on shutdown. */
+@Injectable()
+class DispatcherWiring implements OnModuleInit, OnModuleDestroy {
+  private readonly dispatcher: TaskDispatcher;
+
+  constructor(
+    dataSource: DataSource,
+    outbox: Outbox,
+    private readonly lifecycle: ServiceLifecycle,
+    @Inject(SERVICE_LOGGER) logger: Logger,
+    @Inject(DISPATCH_SETTINGS) settings: DispatchSettings,
+  ) {
+    this.dispatcher = new TaskDispatcher(new DispatchDueTasks(dataSource, outbox), {
+      ...settings,
+      onError: (error) => logger.error({ err: error }, 'task dispatch round failed; next round retries'),
+    });
+  }
+
+  onModuleInit(): void {
+    this.lifecycle.onListening('dispatcher', () => {
+      this.dispatcher.start();
+      return Promise.resolve();
+    });
+  }
+
+  // Runs before the messaging runtime stops and the pool closes, so the last round still commits.
+  async onModuleDestroy(): Promise<void> {
+    await this.dispatcher.stop();
+  }
+}
+
+/** Follow-up tasks: derivation from patient events, the due-task dispatcher and the task query API. */
+@Module({})
+export class TasksModule {
+  static forSettings(settings: DispatchSettings): DynamicModule {
+    return {
+      module: TasksModule,
+      controllers: [TasksController],
+      providers: [
+        { provide: DISPATCH_SETTINGS, useValue: settings },
+        {
+          provide: RederivePatientTasks,
+          inject: [Outbox],
+          // Built-in templates apply to every organisation until per-org plans are stored.
+          useFactory: (outbox: Outbox) => {
+            const plans = loadBuiltinTemplates();
+            return new RederivePatientTasks(() => plans, outbox);
+          },
+        },
+        PatientEventsConsumer,
+        DispatcherWiring,
+      ],
+    };
+  }
+}

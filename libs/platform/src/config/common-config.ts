@@ -1,0 +1,5 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { commonConfigProperties } from './common-config.schema';
+
+export const commonConfigSchema = Type.Object(commonConfigProperties);
+export type CommonConfig = Static<typeof commonConfigSchema>;

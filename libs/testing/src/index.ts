@@ -1,0 +1,10 @@
+export { eventually, type EventuallyOptions } from './eventually';
+export { kafkaBrokers, testDatabaseUrl, testRedisUrl, uniqueTopicPrefix } from './test-env';
+export {
+  canRestartTestBroker,
+  restartTestBroker,
+  startTestBroker,
+  stopTestBroker,
+  waitForTestBroker,
+} from './test-broker';
+export { TEST_INFRA_FILE_ENV, type TestInfraDescriptor, type TestKafka } from './test-infra-descriptor';
