@@ -97,7 +97,9 @@ describe('the integration run broker', () => {
     const received: string[] = [];
     consumer = kafka.consumer({ groupId: `${topic}.reader`, maxWaitTimeInMs: 500 });
     await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
+    // A restarted broker answers UNKNOWN_TOPIC_OR_PARTITION until it has replayed its metadata log.
+    const reader = consumer;
+    await eventually(() => reader.subscribe({ topic, fromBeginning: true }), { timeoutMs: 30_000, intervalMs: 250 });
     await consumer.run({
       eachMessage: async ({ message }) => {
         received.push(message.value?.toString() ?? '<null>');

@@ -14,6 +14,7 @@ export * from './kafka/kafka-client';
 export * from './kafka/kafka-producer.adapter';
 export * from './kafka/kafka-consumer.adapter';
 export * from './kafka/topic-provisioner';
+export * from './kafka/subscribe-when-ready';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox-relay.options';

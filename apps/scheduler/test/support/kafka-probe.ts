@@ -1,5 +1,11 @@
 import { type AnyEventEnvelope } from '@revisit/domain';
-import { createKafkaClient, headersOf, KafkaProducerAdapter, silentLogger } from '@revisit/messaging';
+import {
+  createKafkaClient,
+  headersOf,
+  KafkaProducerAdapter,
+  silentLogger,
+  subscribeWhenReady,
+} from '@revisit/messaging';
 import { eventually, kafkaBrokers } from '@revisit/testing';
 import { type Consumer } from 'kafkajs';
 
@@ -26,7 +32,7 @@ export class KafkaProbe {
     await admin.disconnect();
     this.consumer = this.kafka.consumer({ groupId: `scheduler-probe-${process.pid}-${Date.now()}` });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics, fromBeginning: true });
+    await subscribeWhenReady(this.consumer, topics, true);
     await this.consumer.run({
       eachMessage: ({ message }) => {
         this.received.push(JSON.parse(message.value?.toString() ?? 'null') as AnyEventEnvelope);

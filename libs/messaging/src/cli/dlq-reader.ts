@@ -1,6 +1,7 @@
 import { type Kafka } from 'kafkajs';
 import { decodeHeaders } from '../core/message-headers';
 import { type ConsumedMessage } from '../kafka/message-transport.port';
+import { subscribeWhenReady } from '../kafka/subscribe-when-ready';
 
 export interface PartitionEnd {
   partition: number;
@@ -55,7 +56,7 @@ export async function readUpToEnds(
     rejectDone(error);
   };
   try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await subscribeWhenReady(consumer, [topic], true);
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,

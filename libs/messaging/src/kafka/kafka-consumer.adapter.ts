@@ -1,5 +1,6 @@
 import { type Consumer, type EachBatchPayload, type Kafka } from 'kafkajs';
 import { decodeHeaders } from '../core/message-headers';
+import { subscribeWhenReady } from './subscribe-when-ready';
 import { type ConsumedMessage, type MessageSource, type SubscriptionOptions } from './message-transport.port';
 
 export interface KafkaConsumerOptions {
@@ -37,7 +38,7 @@ export class KafkaConsumerAdapter implements MessageSource {
     });
     consumer.on(consumer.events.STOP, () => (this.running = false));
     await consumer.connect();
-    await consumer.subscribe({ topics: [...subscription.topics], fromBeginning: this.options.fromBeginning ?? true });
+    await subscribeWhenReady(consumer, subscription.topics, this.options.fromBeginning ?? true);
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,

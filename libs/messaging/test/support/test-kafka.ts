@@ -1,5 +1,12 @@
 import { type Kafka } from 'kafkajs';
-import { createKafkaClient, decodeHeaders, parseBrokers, silentLogger, type HeaderMap } from '../../src';
+import {
+  createKafkaClient,
+  decodeHeaders,
+  subscribeWhenReady,
+  parseBrokers,
+  silentLogger,
+  type HeaderMap,
+} from '../../src';
 
 export function testBrokers(): string[] {
   const brokers = parseBrokers(process.env.KAFKA_BROKERS);
@@ -29,7 +36,7 @@ export async function recordTopics(
   const received: Received[] = [];
   const consumer = kafka.consumer({ groupId: `recorder-${Math.random().toString(36).slice(2)}` });
   await consumer.connect();
-  await consumer.subscribe({ topics, fromBeginning: true });
+  await subscribeWhenReady(consumer, topics, true);
   await consumer.run({
     eachMessage: ({ topic, partition, message }) => {
       received.push({
