@@ -38,3 +38,29 @@ if (!installed) {
   }
   writeFileSync(stamp, `${lockHash}\n`);
 }
+
+// The console's browser tests drive Debian's Chromium through playwright-core (playwright's own browser
+// download is not an option: hospital networks and CI reach package registries only), and its screenshots
+// need a CJK font or every Chinese label renders as empty boxes.
+const chromium = '/usr/bin/chromium';
+const cjkFont = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+const browserPackages = ['chromium', 'fonts-wqy-microhei'];
+if (process.platform === 'linux' && (!existsSync(chromium) || !existsSync(cjkFont))) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const aptGet = '/usr/bin/apt-get';
+  if (isRoot && existsSync(aptGet)) {
+    console.log(`bootstrap: installing ${browserPackages.join(' ')} for the console's browser tests (apt-get)...`);
+    const apt = (args) =>
+      spawnSync(aptGet, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status;
+    const install = () => apt(['install', '-y', '--no-install-recommends', ...browserPackages]) === 0;
+    // A fresh container has no package lists, so apt-get cannot find the packages until it updates.
+    if (!install() && !(apt(['update']) === 0 && install())) {
+      console.error(`bootstrap: \`apt-get install ${browserPackages.join(' ')}\` failed; install them by hand.`);
+      process.exit(1);
+    }
+  } else {
+    console.warn(
+      `bootstrap: the console's browser tests need Debian's ${browserPackages.join(' and ')} packages; install them with \`sudo apt-get install --no-install-recommends ${browserPackages.join(' ')}\`.`,
+    );
+  }
+}
