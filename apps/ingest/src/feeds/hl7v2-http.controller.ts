@@ -5,6 +5,7 @@ import { readRawBody } from './read-raw-body';
 
 const CHARSET_LABELS: Readonly<Record<string, string>> = {
   gb18030: 'gb18030',
+  'iso-2022-jp': 'iso-2022-jp',
   big5: 'big5',
   'euc-kr': 'euc-kr',
   ascii: 'iso-8859-1',
@@ -12,8 +13,9 @@ const CHARSET_LABELS: Readonly<Record<string, string>> = {
 };
 
 /**
- * HL7 v2 over HTTP: the body is one ER7 message, the answer is its ACK with status 200 whatever the ACK code
- * (AA, AE and AR are all answers; only transport failures are HTTP errors).
+ * HL7 v2 over HTTP: the body is one ER7 message or a batch, the answer is its ACK (a batch ACK for a batch)
+ * with status 200 whatever the ACK code (AA, AE and AR are all answers; only transport failures are HTTP
+ * errors).
  */
 @Controller('v1/hl7v2')
 export class Hl7v2HttpController {
@@ -24,7 +26,10 @@ export class Hl7v2HttpController {
   async receive(@Req() request: Request, @Res() response: Response): Promise<void> {
     const bytes = await readRawBody(request);
     const received = await this.receiver.receive(bytes, 'http');
-    const charset = CHARSET_LABELS[received.charset ?? ''] ?? 'utf-8';
-    response.status(200).type(`x-application/hl7-v2+er7; charset=${charset}`).send(received.ackBytes);
+    const charset = received.batch ? undefined : (CHARSET_LABELS[received.charset ?? ''] ?? 'utf-8');
+    response
+      .status(200)
+      .type(charset ? `x-application/hl7-v2+er7; charset=${charset}` : 'x-application/hl7-v2+er7')
+      .send(received.ackBytes);
   }
 }

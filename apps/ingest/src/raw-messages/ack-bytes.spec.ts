@@ -1,5 +1,6 @@
 import * as iconv from 'iconv-lite';
 import { encodeAck } from './ack-bytes';
+import { decodeIso2022Jp } from '../hl7v2/encoding/iso-2022-jp';
 
 describe('encodeAck', () => {
   const ack = 'MSH|^~\\&|REVISIT|FU|医院信息系统|仁济|20240301081500+0000||ACK^A01^ACK|A1|P|2.5';
@@ -19,5 +20,20 @@ describe('encodeAck', () => {
     expect(encodeAck('MSA|AA|Ü1', 'latin1')).toEqual(
       Buffer.from([...'MSA|AA|'].map((c) => c.charCodeAt(0)).concat([0xdc, 0x31])),
     );
+  });
+});
+
+describe('encodeAck for SS-MIX2 senders', () => {
+  it('writes an ISO-2022-JP message ACK in ISO-2022-JP, 7-bit and readable back by the sender', () => {
+    const ack = 'MSH|^~\\&|REVISIT|FU|電子カルテ|ｶﾅ病院|20240301081500+0000||ACK^A01^ACK|A1|P|2.5||||||ISO IR87';
+    const bytes = encodeAck(ack, 'iso-2022-jp');
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    expect(bytes.includes(Buffer.from([0x1b, 0x24, 0x42]))).toBe(true);
+    expect(decodeIso2022Jp(bytes)).toBe(ack);
+  });
+
+  it('returns to ASCII before the end so the next segment starts in ASCII', () => {
+    const bytes = encodeAck('MSA|AA|患者', 'iso-2022-jp');
+    expect([...bytes.subarray(-3)]).toEqual([0x1b, 0x28, 0x42]);
   });
 });

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type FeedChannel } from './raw-message.entity';
-import { type ReceivedHl7, receiveHl7MessageIn, type ReceiveOptions } from './use-cases/receive-hl7-message';
+import { type ReceiveOptions } from './use-cases/receive-hl7-message';
+import { type ReceivedHl7Payload, receiveHl7PayloadIn } from './use-cases/receive-hl7-payload';
 import { INGEST_RECEIVE_OPTIONS } from './raw-messages.tokens';
 
 /** The one entry for HL7 v2 from any channel: the ACK is returned only once the transaction committed. */
@@ -12,7 +13,7 @@ export class Hl7Receiver {
     @Inject(INGEST_RECEIVE_OPTIONS) private readonly options: ReceiveOptions,
   ) {}
 
-  receive(bytes: Uint8Array, channel: FeedChannel): Promise<ReceivedHl7> {
-    return this.dataSource.transaction((manager) => receiveHl7MessageIn(manager, bytes, channel, this.options));
+  receive(bytes: Uint8Array, channel: FeedChannel): Promise<ReceivedHl7Payload> {
+    return this.dataSource.transaction((manager) => receiveHl7PayloadIn(manager, bytes, channel, this.options));
   }
 }

@@ -26,6 +26,7 @@ export interface ReceiveOptions {
   readonly zone: string;
   readonly receivingApplication?: string;
   readonly receivingFacility?: string;
+  readonly now?: () => Date;
 }
 
 /**
@@ -148,8 +149,8 @@ async function insertAcceptedUnlessDuplicate(
 }
 
 /**
- * MLLP and HTTP carry one message per frame or request. A batch arriving here is answered for its first
- * message only and the whole payload is kept as received, so nothing is lost; batches belong to file import.
+ * Only called with the bytes of one message (see `receiveHl7PayloadIn`); input without any MSH still yields
+ * exactly one result, the NO_MESSAGE rejection.
  */
 function singleMessage(results: Hl7MessageResult[]): Hl7MessageResult {
   return results[0]!;
