@@ -19,12 +19,20 @@ export function readBatchEnvelope(bytes: Uint8Array): BatchEnvelope {
   let fhs: string[] | undefined;
   let bhs: string[] | undefined;
   for (const rawLine of text.split(/[\r\n]+/)) {
-    const line = rawLine.replace(/^[\s\x00-\x1f\ufeff\xef\xbb\xbf]+/, '');
+    const line = trimLeadingNoise(rawLine);
     if (!fhs && line.startsWith('FHS') && line.length > 4) fhs = segmentFields(line);
     else if (!bhs && line.startsWith('BHS') && line.length > 4) bhs = segmentFields(line);
     if (line.startsWith('MSH')) break;
   }
   return { ...(fhs ? { fhs } : {}), ...(bhs ? { bhs } : {}) };
+}
+
+/** Drops a BOM (read as latin1), MLLP/NUL bytes and spaces in front of a segment. */
+function trimLeadingNoise(line: string): string {
+  let start = 0;
+  while (start < line.length && (line.charCodeAt(start) <= 0x20 || '\ufeff\xef\xbb\xbf'.includes(line[start]!)))
+    start++;
+  return line.slice(start);
 }
 
 export function isBatch(envelope: BatchEnvelope): boolean {
