@@ -1,10 +1,10 @@
 import { type Consumer, KafkaJSProtocolError } from 'kafkajs';
 import { subscribeWhenReady } from './subscribe-when-ready';
 
+// kafkajs builds protocol errors from its error-code table entries; the typings only admit a string.
 function protocolError(type: string): KafkaJSProtocolError {
-  const error = new KafkaJSProtocolError('broker said no');
-  error.type = type;
-  return error;
+  const entry = { type, code: 3, retriable: true, message: 'broker said no' };
+  return new KafkaJSProtocolError(entry as unknown as Error);
 }
 
 function consumerFailing(...failures: Error[]): { consumer: Consumer; calls: () => number } {
