@@ -5,12 +5,14 @@ import { type ServiceContext, ServiceMessagingModule } from '@revisit/platform';
 import type { OutreachConfig } from './config/outreach.config';
 import { OUTREACH_MIGRATIONS } from './database/migrations';
 import { OUTREACH_SCHEMA } from './database/outreach-schema';
+import { TASK_EVENT_SUBSCRIPTIONS } from './tasks/task-events.consumer';
+import { TasksModule } from './tasks/tasks.module';
 
 /**
  * Event types the outreach service consumes. Each needs exactly one `@EventHandler` provider in an imported
  * feature module, or the boot fails: add a type here together with the module that handles it.
  */
-export const OUTREACH_SUBSCRIPTIONS: readonly EventType[] = [];
+export const OUTREACH_SUBSCRIPTIONS: readonly EventType[] = [...TASK_EVENT_SUBSCRIPTIONS];
 
 @Module({})
 export class AppModule {
@@ -28,6 +30,7 @@ export class AppModule {
           logger: context.logger,
           metrics: context.metrics,
         }),
+        TasksModule,
       ],
     };
   }
