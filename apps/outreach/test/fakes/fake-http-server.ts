@@ -12,6 +12,8 @@ export interface FakeRequest {
 export interface FakeResponse {
   readonly status: number;
   readonly json: unknown;
+  /** Sent instead of `json` when set: lets a fake answer with what `JSON.stringify` cannot write (64-bit ids). */
+  readonly rawJson?: string;
 }
 
 export interface RunningServer {
@@ -49,7 +51,7 @@ async function respond(
     answer = { status: 500, json: { Code: 'InternalError', Message: 'fake failed' } };
   }
   res.writeHead(answer.status, { 'content-type': 'application/json;charset=utf-8' });
-  res.end(JSON.stringify(answer.json));
+  res.end(answer.rawJson ?? JSON.stringify(answer.json));
 }
 
 function closeServer(server: Server): Promise<void> {
