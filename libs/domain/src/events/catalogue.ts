@@ -9,6 +9,7 @@ import { ENCOUNTER_STARTED_V1 } from './clinical/encounter-started.v1';
 import { MEDICATION_DISPENSE_REVERSED_V1 } from './clinical/medication-dispense-reversed.v1';
 import { MEDICATION_DISPENSED_V1 } from './clinical/medication-dispensed.v1';
 import { PROCEDURE_PERFORMED_V1 } from './clinical/procedure-performed.v1';
+import { FOLLOW_UP_COHORT_ASSIGNED_V1 } from './followup/cohort-assigned.v1';
 import { FOLLOW_UP_TASK_CANCELLED_V1 } from './followup/task-cancelled.v1';
 import { FOLLOW_UP_TASK_COMPLETED_V1 } from './followup/task-completed.v1';
 import { FOLLOW_UP_TASK_CREATED_V1 } from './followup/task-created.v1';
@@ -50,6 +51,7 @@ export const EVENT_CATALOGUE = {
   [FOLLOW_UP_TASK_CANCELLED_V1.type]: FOLLOW_UP_TASK_CANCELLED_V1,
   [FOLLOW_UP_TASK_DUE_V1.type]: FOLLOW_UP_TASK_DUE_V1,
   [FOLLOW_UP_TASK_COMPLETED_V1.type]: FOLLOW_UP_TASK_COMPLETED_V1,
+  [FOLLOW_UP_COHORT_ASSIGNED_V1.type]: FOLLOW_UP_COHORT_ASSIGNED_V1,
   [OUTREACH_ATTEMPT_RECORDED_V1.type]: OUTREACH_ATTEMPT_RECORDED_V1,
   [SURVEY_RESPONSE_RECORDED_V1.type]: SURVEY_RESPONSE_RECORDED_V1,
   [COMPLAINT_OPENED_V1.type]: COMPLAINT_OPENED_V1,

@@ -1,4 +1,5 @@
 // Every event schema, payload type and vocabulary, re-exported for @revisit/domain consumers.
+export * from './common/charge';
 export * from './common/coding';
 export * from './common/demographics';
 export * from './common/outreach-channel';
@@ -13,6 +14,7 @@ export * from './clinical/encounter-started.v1';
 export * from './clinical/medication-dispense-reversed.v1';
 export * from './clinical/medication-dispensed.v1';
 export * from './clinical/procedure-performed.v1';
+export * from './followup/cohort-assigned.v1';
 export * from './followup/task-cancelled.v1';
 export * from './followup/task-completed.v1';
 export * from './followup/task-created.v1';

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { defineEvent } from '../catalogue-entry';
 import { DiagnosisSchema } from '../common/coding';
+import { ChargeSchema } from '../common/charge';
 import { PatientRefSchema } from '../common/patient-ref';
 import { Code, ExternalId, OffsetDateTime, OrganisationId, StaffId, StringEnum } from '../schema-kit';
 import { EncounterClassSchema, VisitTypeSchema } from './visit-type';
@@ -18,6 +19,7 @@ export const EncounterDischargedV1Schema = Type.Object(
     diagnoses: Type.Array(DiagnosisSchema, { minItems: 1, description: 'Discharge diagnoses, principal first.' }),
     admittedAt: OffsetDateTime('Admission or registration time.'),
     dischargedAt: OffsetDateTime('Discharge or visit end time.'),
+    charge: Type.Optional(ChargeSchema),
     disposition: Type.Optional(
       StringEnum(['home', 'transfer', 'against-advice', 'deceased', 'other'], {
         description: 'Where the patient went; `deceased` stops all follow-up.',

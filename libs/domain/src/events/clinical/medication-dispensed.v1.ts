@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { defineEvent } from '../catalogue-entry';
 import { CodingSchema, QuantitySchema } from '../common/coding';
+import { ChargeSchema } from '../common/charge';
 import { PatientRefSchema } from '../common/patient-ref';
 import {
   CalendarDate,
@@ -71,6 +72,7 @@ export const MedicationDispensedV1Schema = Type.Object(
     ),
     daysSupply: Type.Optional(PositiveInteger('Days of supply, only when the sender stated it.')),
     dispensedAt: OffsetDateTime('When the drug was handed over; the start of the follow-up clock.'),
+    charge: Type.Optional(ChargeSchema),
     prescription: Type.Optional(
       Type.Object(
         {

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { defineEvent } from '../catalogue-entry';
 import { CodingSchema } from '../common/coding';
+import { ChargeSchema } from '../common/charge';
 import { PatientRefSchema } from '../common/patient-ref';
 import {
   CalendarDate,
@@ -49,6 +50,7 @@ export const ProcedurePerformedV1Schema = Type.Object(
     departmentCode: Code('Department code.'),
     encounterId: Type.Optional(ExternalId('Encounter the procedure belongs to.')),
     performedAt: OffsetDateTime('When the procedure ended.'),
+    charge: Type.Optional(ChargeSchema),
     visitType: Type.Optional(VisitTypeSchema),
     dental: Type.Optional(
       Type.Object(
