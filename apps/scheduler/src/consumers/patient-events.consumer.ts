@@ -14,6 +14,7 @@ export const PATIENT_EVENT_SUBSCRIPTIONS = [
   'revisit.appointment.no-show.v1',
   'revisit.patient.registered.v1',
   'revisit.patient.merged.v1',
+  'revisit.patient.unmerged.v1',
   'revisit.outreach.contact-preference-changed.v1',
 ] as const satisfies readonly EventType[];
 
@@ -73,6 +74,11 @@ export class PatientEventsConsumer {
 
   @EventHandler('revisit.patient.merged.v1')
   onMerged(event: DomainEventEnvelope<'revisit.patient.merged.v1'>, context: HandlerContext) {
+    return this.apply(event, context);
+  }
+
+  @EventHandler('revisit.patient.unmerged.v1')
+  onUnmerged(event: DomainEventEnvelope<'revisit.patient.unmerged.v1'>, context: HandlerContext) {
     return this.apply(event, context);
   }
 

@@ -4,7 +4,7 @@ import { matchesFilter } from './event-filter';
 import { type MedicationDispensed, type PatientEvent, type ProcedurePerformed } from './patient-event';
 import { type PatientHistory, timeIn } from './patient-history';
 import { courseOf, therapyCourseTriggers } from './therapy-courses';
-import { recordKey, type TherapyCourse, type TriggerInstance } from './trigger-instance';
+import { patientTriggerKey, recordKey, type TherapyCourse, type TriggerInstance } from './trigger-instance';
 
 function isTriggerType(plan: PlanDocument, event: PatientEvent): boolean {
   return plan.trigger.events.some((type) => type === event.type);
@@ -27,9 +27,9 @@ export function planTriggers(plan: PlanDocument, history: PatientHistory): Trigg
       );
     case 'patient': {
       const first = matching[0];
-      return first
-        ? [{ key: `Patient/${history.patientId}`, event: first, at: timeIn(history.zone, first.occurredAt) }]
-        : [];
+      // Named by the trigger event, not the enterprise id, so a merge or unmerge of the patient's
+      // records keeps the task ids of whichever event still comes first.
+      return first ? [{ key: patientTriggerKey(first), event: first, at: timeIn(history.zone, first.occurredAt) }] : [];
     }
     case 'event': {
       const byKey = new Map<string, TriggerInstance>();

@@ -10,7 +10,7 @@ export type TaskChange =
  * What a new event did to a patient's tasks: the scheduler derives before and after and applies the
  * difference to its stored tasks and timers. Every move and cancellation carries its reason.
  */
-export function diffTaskSets(before: TaskSet, after: TaskSet): TaskChange[] {
+export function diffTaskSets(before: TaskSet, after: TaskSet, vanishedBecause?: string): TaskChange[] {
   const previous = new Map(before.tasks.map((task) => [task.id, task]));
   const cancelledNow = new Map(after.cancelled.map((task) => [task.id, task]));
   const changes: TaskChange[] = [];
@@ -38,8 +38,12 @@ export function diffTaskSets(before: TaskSet, after: TaskSet): TaskChange[] {
       continue;
     }
     const cancelled = cancelledNow.get(old.id);
-    // Gone without a cancellation record: the event that caused it was reversed or corrected away.
-    const why = cancelled?.cancelReason ?? `its trigger ${old.triggerKey} no longer applies (corrected or reversed)`;
+    // Gone without a cancellation record: the event that caused it was reversed or corrected away, unless
+    // the caller knows better (records merged: another trigger of the same person now carries the call).
+    const why =
+      cancelled?.cancelReason ??
+      vanishedBecause ??
+      `its trigger ${old.triggerKey} no longer applies (corrected or reversed)`;
     changes.push({ kind: 'cancelled', taskId: old.id, previousDue: old.due, why });
   }
   return changes;

@@ -19,6 +19,11 @@ export interface TriggerInstance {
   readonly course?: TherapyCourse;
 }
 
+/** Key of a once-per-patient trigger: the catalogue event that started it (one envelope may yield several facts). */
+export function patientTriggerKey(event: PatientEvent): string {
+  return `Event/${event.id.split('#')[0] ?? event.id}`;
+}
+
 /** The source record an event is about: updates of the same record keep the same trigger key. */
 export function recordKey(event: PatientEvent): string {
   switch (event.type) {

@@ -62,12 +62,12 @@ export class FollowUpTaskRepository {
           channel_ladder, derived)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $8::text, 'pending', $9, $10, NULL, $11, $12, $13, $14, $15)
        ON CONFLICT (id) DO UPDATE SET
-          trigger_event_id = EXCLUDED.trigger_event_id, due_at = EXCLUDED.due_at, due_at_local = EXCLUDED.due_at_local,
+          patient_id = EXCLUDED.patient_id, trigger_event_id = EXCLUDED.trigger_event_id, due_at = EXCLUDED.due_at, due_at_local = EXCLUDED.due_at_local,
           status = 'pending', purpose = EXCLUDED.purpose, reason = EXCLUDED.reason, cancel_reason = NULL,
           assignee_staff_id = EXCLUDED.assignee_staff_id, assignee_queue = EXCLUDED.assignee_queue,
           priority = EXCLUDED.priority, channel_ladder = EXCLUDED.channel_ladder, derived = EXCLUDED.derived,
           updated_at = now()
-        WHERE ${TABLE}.org_id = EXCLUDED.org_id AND ${TABLE}.patient_id = EXCLUDED.patient_id
+        WHERE ${TABLE}.org_id = EXCLUDED.org_id
        RETURNING id`,
       [
         task.id,
@@ -87,9 +87,19 @@ export class FollowUpTaskRepository {
         JSON.stringify(d),
       ],
     );
-    // Task ids hash the source record, not the patient: the same record id under two patients is a data
-    // error upstream (or an unhandled merge) and must not move one patient's task to another.
-    if (written.length === 0) throw new TaskStoreError(TaskStoreErrorCode.TaskOwnedByAnotherPatient, task.id);
+    // Task ids include the org: a hit on another org's row means two organisations share a task id, which
+    // only a hash collision or a corrupted row could cause; never overwrite it. Within the org a task may
+    // change patient (an EMPI merge or unmerge re-files the record that triggered it).
+    if (written.length === 0) throw new TaskStoreError(TaskStoreErrorCode.TaskOwnedByAnotherOrg, task.id);
+  }
+
+  /** Files a task under another enterprise id of the same person, keeping its status and due time. */
+  async rekey(id: string, patientId: string, derived: DerivedTask): Promise<void> {
+    await this.manager.query(`UPDATE ${TABLE} SET patient_id = $2, derived = $3, updated_at = now() WHERE id = $1`, [
+      id,
+      patientId,
+      JSON.stringify(derived),
+    ]);
   }
 
   /** Keeps the status (a task already handed to outreach stays due) but refreshes its description. */

@@ -1,10 +1,9 @@
 export enum TaskStoreErrorCode {
-  TaskOwnedByAnotherPatient = 'task-store.task-owned-by-another-patient',
+  TaskOwnedByAnotherOrg = 'task-store.task-owned-by-another-org',
 }
 
 const MESSAGES: Record<TaskStoreErrorCode, string> = {
-  [TaskStoreErrorCode.TaskOwnedByAnotherPatient]:
-    'a derived task id is already stored for another patient or organisation',
+  [TaskStoreErrorCode.TaskOwnedByAnotherOrg]: 'a derived task id is already stored for another organisation',
 };
 
 /** A task write the store refused; the message names the task id only, never patient data. */

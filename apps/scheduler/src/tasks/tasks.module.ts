@@ -70,7 +70,7 @@ export class TasksModule {
           // Built-in templates apply to every organisation until per-org plans are stored.
           useFactory: (outbox: Outbox) => {
             const plans = loadBuiltinTemplates();
-            return new RederivePatientTasks(() => plans, outbox);
+            return new RederivePatientTasks(() => Promise.resolve(plans), outbox);
           },
         },
         PatientEventsConsumer,

@@ -34,4 +34,10 @@ describe('trigger event ids', () => {
     expect(triggerEventIdFor(ids, 'Patient/P1', 'fallback')).toBe('e-1');
     expect(triggerEventIdFor(ids, 'Appointment/A1', 'fallback')).toBe('fallback');
   });
+
+  it('a once-per-patient trigger is named by its event, so it needs no lookup', () => {
+    expect(triggerEventIdFor(new Map(), 'Event/0195a1b2-7c3d-7e4f-8a5b-6c7d8e9f0a1b', 'fallback')).toBe(
+      '0195a1b2-7c3d-7e4f-8a5b-6c7d8e9f0a1b',
+    );
+  });
 });

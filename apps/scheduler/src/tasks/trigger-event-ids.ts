@@ -17,8 +17,11 @@ export function triggerEventIds(events: readonly PatientEvent[]): Map<string, st
   return byKey;
 }
 
+const EVENT_KEY = 'Event/';
+
 /** The event behind a task's trigger key; keys may extend a record key (e.g. a yearly occurrence). */
 export function triggerEventIdFor(ids: ReadonlyMap<string, string>, triggerKey: string, fallback: string): string {
+  if (triggerKey.startsWith(EVENT_KEY)) return triggerKey.slice(EVENT_KEY.length);
   const exact = ids.get(triggerKey);
   if (exact !== undefined) return exact;
   let best: { key: string; id: string } | undefined;
