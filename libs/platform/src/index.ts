@@ -21,3 +21,4 @@ export { MetricsRegistry } from './metrics/metrics-registry';
 export { PlatformModule, type PlatformModuleOptions } from './platform.module';
 export { COMMON_CONFIG, SERVICE_LOGGER, SERVICE_NAME } from './platform.tokens';
 export { ServiceMessagingModule, type ServiceMessagingOptions } from './messaging/service-messaging.module';
+export * from './auth';

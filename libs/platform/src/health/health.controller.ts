@@ -1,7 +1,10 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { Public } from '../auth/access.decorators';
 import { ReadinessRegistry, type ReadinessReport } from './readiness-registry';
 
+// Probes answer without a token: orchestrators have none, and the bodies carry no patient data.
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessRegistry) {}

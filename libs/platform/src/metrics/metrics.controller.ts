@@ -1,7 +1,10 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { Public } from '../auth/access.decorators';
 import { MetricsRegistry } from './metrics-registry';
 
+// Scraped inside the cluster without a token; labels never carry patient data.
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsRegistry) {}
