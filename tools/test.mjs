@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: format check, lint, typecheck, unit and integration tests, in that order, failing fast.
+// `npm test`: format check, lint, typecheck, build (services and the web console), unit and integration
+// tests, in that order, failing fast.
 // Ends with one summary line "tests: N passed, N failed" read from Jest's JSON reports.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +19,8 @@ const stages = [
   ['graph', bin('nx'), ['show', 'projects']],
   ['lint', bin('eslint'), ['--max-warnings=0', '.']],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  // The web console's browser code compiles against DOM and JSX settings of its own.
+  ['typecheck-console', bin('tsc'), ['-p', 'apps/console/src/tsconfig.json', '--noEmit']],
   ['build', process.execPath, [path.join(root, 'tools', 'build.mjs')]],
   ['unit', bin('jest'), ['--selectProjects', 'unit', '--json', `--outputFile=${path.join(reports, 'unit.json')}`]],
   [

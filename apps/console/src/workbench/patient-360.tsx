@@ -1,0 +1,67 @@
+import { type Patient360, type PatientEvent } from '../api/outreach-api';
+import { ageOn, formatInstant, shanghaiDate } from '../format/shanghai-time';
+import { useLocale } from '../i18n/locale-context';
+import { type MessageKey } from '../i18n/messages';
+
+function Timeline({ title, events }: { readonly title: MessageKey; readonly events: readonly PatientEvent[] }) {
+  const { t, locale } = useLocale();
+  return (
+    <div>
+      <h4>{t(title)}</h4>
+      {events.length === 0 ? (
+        <p className="muted">{t('common.noData')}</p>
+      ) : (
+        <ul className="timeline">
+          {events.map((event, index) => (
+            <li key={`${event.at}-${index}`}>
+              <span className="muted">{formatInstant(event.at, locale)}</span> {event.description}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** What the agent needs before and during the call; the phone number is as masked as the role requires. */
+export function Patient360View({ patient }: { readonly patient: Patient360 }) {
+  const { t } = useLocale();
+  return (
+    <section className="card" data-testid="patient-360" aria-label={t('workbench.patient360')}>
+      <h3>
+        {t('workbench.patient360')}: {patient.name}
+      </h3>
+      <dl className="facts">
+        {patient.birthDate ? (
+          <>
+            <dt>{t('workbench.age')}</dt>
+            <dd>{ageOn(patient.birthDate, shanghaiDate(new Date()))}</dd>
+          </>
+        ) : null}
+        {patient.phone ? (
+          <>
+            <dt>{t('workbench.phone')}</dt>
+            <dd>{patient.phone}</dd>
+          </>
+        ) : null}
+        <dt>{t('workbench.tags')}</dt>
+        <dd>
+          {patient.tags.length === 0
+            ? '—'
+            : patient.tags.map((tag) => (
+                <span key={tag} className="tag">
+                  {tag}
+                </span>
+              ))}
+        </dd>
+        <dt>{t('workbench.specialDates')}</dt>
+        <dd>{patient.specialDates.map((d) => `${d.kind} ${d.date}`).join('；') || '—'}</dd>
+      </dl>
+      <div className="columns">
+        <Timeline title="workbench.recentDispensings" events={patient.recentDispensings} />
+        <Timeline title="workbench.recentTreatments" events={patient.recentTreatments} />
+        <Timeline title="workbench.pastFollowUps" events={patient.pastFollowUps} />
+      </div>
+    </section>
+  );
+}
