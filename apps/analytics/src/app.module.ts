@@ -5,12 +5,15 @@ import { type ServiceContext, ServiceMessagingModule } from '@revisit/platform';
 import type { AnalyticsConfig } from './config/analytics.config';
 import { ANALYTICS_MIGRATIONS } from './database/migrations';
 import { ANALYTICS_SCHEMA } from './database/analytics-schema';
+import { READ_MODEL_SUBSCRIPTIONS } from './read-models/read-model.consumer';
+import { ReadModelsModule } from './read-models/read-models.module';
+import { DashboardModule } from './http/dashboard.module';
 
 /**
  * Event types the analytics service consumes. Each needs exactly one `@EventHandler` provider in an imported
  * feature module, or the boot fails: add a type here together with the module that handles it.
  */
-export const ANALYTICS_SUBSCRIPTIONS: readonly EventType[] = [];
+export const ANALYTICS_SUBSCRIPTIONS: readonly EventType[] = [...READ_MODEL_SUBSCRIPTIONS];
 
 @Module({})
 export class AppModule {
@@ -27,6 +30,19 @@ export class AppModule {
           subscriptions: ANALYTICS_SUBSCRIPTIONS,
           logger: context.logger,
           metrics: context.metrics,
+        }),
+        ReadModelsModule.forZone(config.ORG_TIMEZONE),
+        DashboardModule.forSettings({
+          zone: config.ORG_TIMEZONE,
+          ...(config.AUTH_ISSUER === undefined
+            ? {}
+            : {
+                auth: {
+                  issuer: config.AUTH_ISSUER,
+                  audience: config.AUTH_AUDIENCE,
+                  ...(config.AUTH_JWKS_URL === undefined ? {} : { jwksUrl: config.AUTH_JWKS_URL }),
+                },
+              }),
         }),
       ],
     };

@@ -16,3 +16,4 @@ export * from './complaint-resolution';
 export * from './follow-up-lift';
 export * from './dispense-fills';
 export * from './adherent-share';
+export * from './operational-counts';

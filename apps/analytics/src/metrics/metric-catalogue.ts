@@ -4,6 +4,14 @@ import { COMPLAINT_MEDIAN_RESOLUTION, COMPLAINT_SLA_BREACHES } from './complaint
 import { ADHERENCE_LIFT, RETENTION_LIFT } from './follow-up-lift';
 import { ATTEMPTS_PER_COMPLETION, FOLLOW_UP_ON_TIME_RATE, REACH_RATE_BY_CHANNEL } from './follow-up-performance';
 import { type MetricDefinition } from './metric-definition';
+import {
+  AGENT_WORKLOAD,
+  COMPLAINTS_BY_KIND,
+  FOLLOW_UP_ESCALATIONS,
+  FOLLOW_UP_TASK_COUNTS,
+  ROBOT_CALL_SHARE,
+  SURVEY_COMMENTS,
+} from './operational-counts';
 import { NO_SHOW_RATE, REMINDER_EFFECT_ON_NO_SHOWS } from './no-show-rate';
 import { PATIENT_LIFETIME_VALUE } from './patient-lifetime-value';
 import { PROPORTION_OF_DAYS_COVERED } from './proportion-of-days-covered';
@@ -26,9 +34,15 @@ export const METRIC_CATALOGUE: readonly MetricDefinition[] = [
   NET_PROMOTER_SCORE,
   CUSTOMER_SATISFACTION,
   SURVEY_RESPONSE_RATE,
+  SURVEY_COMMENTS,
+  COMPLAINTS_BY_KIND,
+  FOLLOW_UP_TASK_COUNTS,
   FOLLOW_UP_ON_TIME_RATE,
   REACH_RATE_BY_CHANNEL,
   ATTEMPTS_PER_COMPLETION,
+  ROBOT_CALL_SHARE,
+  FOLLOW_UP_ESCALATIONS,
+  AGENT_WORKLOAD,
   COMPLAINT_MEDIAN_RESOLUTION,
   COMPLAINT_SLA_BREACHES,
   RETENTION_LIFT,

@@ -1,5 +1,6 @@
 import { createMessagingMigrations } from '@revisit/messaging';
 import { ANALYTICS_SCHEMA } from '../analytics-schema';
+import { AnalyticsReadModels1795600000000 } from './read-models.migration';
 
 /** Every migration of the `analytics` schema, in order. Feature migrations are appended here. */
-export const ANALYTICS_MIGRATIONS = [...createMessagingMigrations(ANALYTICS_SCHEMA)];
+export const ANALYTICS_MIGRATIONS = [...createMessagingMigrations(ANALYTICS_SCHEMA), AnalyticsReadModels1795600000000];
