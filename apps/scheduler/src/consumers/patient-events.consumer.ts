@@ -16,11 +16,15 @@ export const PATIENT_EVENT_SUBSCRIPTIONS = [
   'revisit.patient.merged.v1',
   'revisit.patient.unmerged.v1',
   'revisit.outreach.contact-preference-changed.v1',
+  'revisit.followup.task-completed.v1',
 ] as const satisfies readonly EventType[];
 
 type Subscribed = (typeof PATIENT_EVENT_SUBSCRIPTIONS)[number];
 
-/** Kafka edge of task derivation: one method per type, because the registry binds a handler per type. */
+/**
+ * Kafka edge of task derivation, outreach's task outcomes included (some end all follow-up): one method per
+ * type, because the registry binds a handler per type.
+ */
 @Injectable()
 export class PatientEventsConsumer {
   constructor(private readonly rederive: RederivePatientTasks) {}
@@ -87,6 +91,11 @@ export class PatientEventsConsumer {
     event: DomainEventEnvelope<'revisit.outreach.contact-preference-changed.v1'>,
     context: HandlerContext,
   ) {
+    return this.apply(event, context);
+  }
+
+  @EventHandler('revisit.followup.task-completed.v1')
+  onTaskCompleted(event: DomainEventEnvelope<'revisit.followup.task-completed.v1'>, context: HandlerContext) {
     return this.apply(event, context);
   }
 }

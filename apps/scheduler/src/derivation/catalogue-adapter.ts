@@ -1,6 +1,6 @@
 import { type AnyEventEnvelope } from '@revisit/domain';
 import { sigTextFromStructured } from '../supply/structured-sig';
-import { type PatientEvent } from './patient-event';
+import { type PatientEvent, type PatientStatus } from './patient-event';
 
 type Envelope<T extends AnyEventEnvelope['type']> = Extract<AnyEventEnvelope, { type: T }>;
 
@@ -138,6 +138,28 @@ function preferences(envelope: Envelope<'revisit.outreach.contact-preference-cha
   ];
 }
 
+/** Outcomes outreach reports that end all follow-up for the patient, as the engine's statuses. */
+const STOPPING_OUTCOMES: Readonly<Partial<Record<string, PatientStatus>>> = {
+  refused: 'declined-follow-up',
+  'do-not-contact': 'consent-withdrawn',
+  'moved-away': 'moved-away',
+  deceased: 'deceased',
+};
+
+function completed(envelope: Envelope<'revisit.followup.task-completed.v1'>): PatientEvent[] {
+  const status = STOPPING_OUTCOMES[envelope.data.outcome];
+  if (status === undefined) return [];
+  return [
+    {
+      id: `${envelope.id}#${status}`,
+      type: 'patient-status-changed',
+      patientId: envelope.subject,
+      occurredAt: envelope.data.completedAt,
+      status,
+    },
+  ];
+}
+
 /**
  * Catalogue events (libs/domain) -> the engine's patient history. Record ids are qualified by their
  * source system (ids are unique only per source). Events the plans do not use map to nothing.
@@ -211,6 +233,8 @@ export function patientEventsOf(envelope: AnyEventEnvelope): PatientEvent[] {
       ];
     case 'revisit.outreach.contact-preference-changed.v1':
       return preferences(envelope);
+    case 'revisit.followup.task-completed.v1':
+      return completed(envelope);
     default:
       return [];
   }

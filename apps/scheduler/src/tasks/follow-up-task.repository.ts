@@ -111,6 +111,15 @@ export class FollowUpTaskRepository {
     );
   }
 
+  /** Outreach closed the task: it is history, whatever re-derivation says later. */
+  async complete(orgId: string, id: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE ${TABLE} SET status = 'completed', updated_at = now()
+        WHERE id = $1 AND org_id = $2 AND status IN ('pending', 'due')`,
+      [id, orgId],
+    );
+  }
+
   async cancel(id: string, reason: string): Promise<void> {
     await this.manager.query(
       `UPDATE ${TABLE} SET status = 'cancelled', cancel_reason = $2, updated_at = now() WHERE id = $1`,

@@ -76,7 +76,7 @@ export class TaskChangeWriter {
         case 'moved': {
           const task = asStored(change.task);
           await tasks.savePending(task);
-          const data = taskRescheduledData(task, change.previousDue);
+          const data = taskRescheduledData(task, change.previousDue, stored.get(task.id)?.derived.reason);
           await this.outbox.enqueue(
             manager,
             newEvent('revisit.followup.task-rescheduled.v1', { ...emit, subject: task.patientId, data }),

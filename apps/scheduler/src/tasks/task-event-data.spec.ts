@@ -80,6 +80,7 @@ describe('follow-up event payloads', () => {
     ['merged into task abc (same step, same day)', 'superseded'],
     ['patient deceased', 'deceased'],
     ['patient moved-away', 'moved-away'],
+    ['patient moved out of the area since 2027-03-05', 'moved-away'],
     ['patient declined-follow-up', 'does-not-want-follow-up'],
     ['consent-withdrawn', 'do-not-contact'],
     ['something else entirely', 'other'],

@@ -53,12 +53,22 @@ export function taskDueData(task: FollowUpTask): Due {
   return { ...identity(task), ...workFields(task) };
 }
 
+const PERSONAL_QUIET = /patient's quiet time|do-not-disturb/;
+
 export function taskRescheduledData(
   task: FollowUpTask,
   previousDueAt: string,
+  previousReason?: string,
 ): EventPayloadMap['revisit.followup.task-rescheduled.v1'] {
-  // Automatic moves come from new facts: a purchase extending the supply, or a rule deferring the call.
-  const reason = /supply|dispens|refill/i.test(task.derived.reason) ? 'supply-extended' : 'plan-changed';
+  // Automatic moves come from new facts: the patient's new quiet times, a purchase extending the supply,
+  // or a rule deferring the call.
+  const newlyQuiet =
+    PERSONAL_QUIET.test(task.derived.reason) && !(previousReason !== undefined && PERSONAL_QUIET.test(previousReason));
+  const reason = newlyQuiet
+    ? 'do-not-disturb-period'
+    : /supply|dispens|refill/i.test(task.derived.reason)
+      ? 'supply-extended'
+      : 'plan-changed';
   return { ...identity(task), previousDueAt, dueAt: task.derived.due, reason };
 }
 
@@ -67,7 +77,7 @@ export function cancelReasonOf(why: string): CancelReason {
   if (/merged into task/.test(why)) return 'superseded';
   if (/revers|no longer applies|corrected/i.test(why)) return 'trigger-reversed';
   if (/deceased/i.test(why)) return 'deceased';
-  if (/moved[- ]away/i.test(why)) return 'moved-away';
+  if (/moved[- ]away|moved out of the area/i.test(why)) return 'moved-away';
   if (/declined|does not want/i.test(why)) return 'does-not-want-follow-up';
   if (/consent|do[- ]not[- ]contact/i.test(why)) return 'do-not-contact';
   if (/merge/i.test(why)) return 'patient-merged';

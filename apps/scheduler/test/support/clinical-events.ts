@@ -1,4 +1,4 @@
-import { type AnyEventEnvelope, EVENT_CATALOGUE, newEvent } from '@revisit/domain';
+import { type AnyEventEnvelope, EVENT_CATALOGUE, type EventPayloadMap, newEvent } from '@revisit/domain';
 
 const DISPENSE_EXAMPLE = EVENT_CATALOGUE['revisit.clinical.medication-dispensed.v1'].example;
 
@@ -68,6 +68,61 @@ export function patientsUnmerged(
       reasonCode: 'wrong-match',
       unmergedByStaffId: 'staff-0042',
       unmergedAt: at,
+    },
+  });
+}
+
+type Preferences = EventPayloadMap['revisit.outreach.contact-preference-changed.v1'];
+
+/** The patient's full contact preferences after a change; unspecified fields are "nothing set". */
+export function contactPreferencesChanged(
+  org: string,
+  patient: PatientRecord,
+  at: string,
+  changes: Partial<Pick<Preferences, 'consent' | 'doNotDisturb' | 'doesNotWantFollowUp' | 'movedAway' | 'deceased'>>,
+): AnyEventEnvelope {
+  return newEvent('revisit.outreach.contact-preference-changed.v1', {
+    source: 'revisit/outreach',
+    subject: patient.enterpriseId,
+    orgid: org,
+    data: {
+      patientEnterpriseId: patient.enterpriseId,
+      orgId: org,
+      consent: { care: 'granted', marketing: 'unknown' },
+      doNotDisturb: [],
+      doesNotWantFollowUp: false,
+      movedAway: false,
+      deceased: false,
+      changedBy: 'staff',
+      changedByStaffId: 'staff-0107',
+      changedAt: at,
+      ...changes,
+    },
+  });
+}
+
+export function taskCompleted(
+  org: string,
+  patient: PatientRecord,
+  taskId: string,
+  outcome: EventPayloadMap['revisit.followup.task-completed.v1']['outcome'],
+  at: string,
+): AnyEventEnvelope {
+  return newEvent('revisit.followup.task-completed.v1', {
+    source: 'revisit/outreach',
+    subject: patient.enterpriseId,
+    orgid: org,
+    data: {
+      taskId,
+      patientEnterpriseId: patient.enterpriseId,
+      orgId: org,
+      outcome,
+      channel: 'phone-agent',
+      attempts: 1,
+      needsDoctorCallback: false,
+      returnVisitBooked: false,
+      completedByStaffId: 'staff-0107',
+      completedAt: at,
     },
   });
 }

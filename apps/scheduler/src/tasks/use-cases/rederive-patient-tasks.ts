@@ -10,6 +10,7 @@ import { FollowUpTaskRepository } from '../follow-up-task.repository';
 import { PatientHistoryRepository } from '../patient-history.repository';
 import { PatientMergeRepository } from '../patient-merge.repository';
 import { type TaskChangeOutcome, TaskChangeWriter } from '../task-change-writer';
+import { therapyChangeReports, withReportedTherapyChanges } from '../reported-therapy-changes';
 import { triggerEventIdFor, triggerEventIds } from '../trigger-event-ids';
 
 /** The plans in force for an organisation, read in the caller's transaction. */
@@ -48,6 +49,9 @@ export class RederivePatientTasks {
     const orgId = envelope.orgid;
     const merges = new PatientMergeRepository(manager);
     await new PatientHistoryRepository(manager).append(envelope);
+    if (envelope.type === 'revisit.followup.task-completed.v1') {
+      await new FollowUpTaskRepository(manager).complete(orgId, envelope.data.taskId);
+    }
     const people = await this.recordIdentityChange(manager, envelope);
     const canonical = [...new Set(await Promise.all(people.map((id) => merges.canonicalOf(orgId, id))))];
     return this.rederive(manager, orgId, canonical, envelope);
@@ -80,7 +84,12 @@ export class RederivePatientTasks {
       .filter((row) => !IDENTITY_EVENTS.has(row.envelope.type))
       .flatMap((row) => patientEventsOf({ ...row.envelope, subject: canonicalOf.get(row.patientId) ?? row.patientId }));
     const now = this.clock();
-    const derived = deriveTasks(await this.plans(manager, orgId), events, { now: now.toISOString() });
+    const storedById = new Map(stored.map((task) => [task.id, task]));
+    const derived = withReportedTherapyChanges(
+      deriveTasks(await this.plans(manager, orgId), events, { now: now.toISOString() }),
+      therapyChangeReports(history.map((row) => row.envelope)),
+      storedById,
+    );
 
     const finished = new Set(stored.filter((task) => task.status === 'completed').map((task) => task.id));
     const live = stored.filter((task) => task.status === 'pending' || task.status === 'due');
@@ -102,7 +111,7 @@ export class RederivePatientTasks {
         triggerEventOf: (task) => triggerEventIdFor(triggers, task.triggerKey, fallback),
       },
       changes,
-      new Map(stored.map((task) => [task.id, task])),
+      storedById,
       unchanged,
     );
   }
