@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventType } from '@revisit/domain';
 import { PersistenceModule, RedisModule } from '@revisit/persistence';
 import { type ServiceContext, ServiceMessagingModule } from '@revisit/platform';
+import { feedEdgeOptions } from './config/feed-edge-options';
 import type { IngestConfig } from './config/ingest.config';
 import { INGEST_MIGRATIONS } from './database/migrations';
 import { INGEST_SCHEMA } from './database/ingest-schema';
@@ -29,7 +30,7 @@ export class AppModule {
           logger: context.logger,
           metrics: context.metrics,
         }),
-        RawMessagesModule.forOptions({ receive: { zone: config.ORG_TIMEZONE }, mllpPort: config.MLLP_PORT }),
+        RawMessagesModule.forOptions(feedEdgeOptions(config)),
       ],
     };
   }

@@ -1,13 +1,9 @@
 import 'reflect-metadata';
 import * as iconv from 'iconv-lite';
-import { bootstrapService, type RunningService } from '@revisit/platform';
-import { kafkaBrokers, testDatabaseUrl, testRedisUrl } from '@revisit/testing';
-import { DataSource } from 'typeorm';
-import { AppModule } from '../src/app.module';
-import { ingestConfigSchema } from '../src/config/ingest.config';
+import { type DataSource } from 'typeorm';
 import { decodeIso2022Jp } from '../src/hl7v2/encoding/iso-2022-jp';
 import { encodeIso2022Jp } from '../src/hl7v2/encoding/iso-2022-jp-encoder';
-import { MllpListener } from '../src/mllp/mllp-listener';
+import { type IngestUnderTest, registerSource, releaseSource, startIngest } from './support/ingest-under-test';
 import { MllpTestClient, segmentFields, segmentsNamed } from './support/mllp-client';
 
 jest.setTimeout(90_000);
@@ -24,30 +20,25 @@ const oru = (controlId: string): string =>
   `MSH|^~\\&|HIS|TEST-HOSP|REVISIT|FU|20240301081500||ORU^R01^ORU_R01|${controlId}|P|2.5\rPID|1||M-1^^^TEST-HOSP^MR`;
 
 describe('ingest feed edge: batches, body limit and ACK charsets', () => {
-  let service: RunningService;
+  let ingest: IngestUnderTest;
+  let service: { url: string };
   let mllpPort: number;
   let db: DataSource;
+  let source: { id: string; apiKey: string };
 
   beforeAll(async () => {
-    service = await bootstrapService({
-      name: 'ingest',
-      config: ingestConfigSchema,
-      module: (config, context) => AppModule.forConfig(config, context),
-      env: {
-        PORT: '0',
-        MLLP_PORT: '0',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: testDatabaseUrl(),
-        KAFKA_BROKERS: kafkaBrokers().join(','),
-        REDIS_URL: testRedisUrl(),
-      },
+    ingest = await startIngest();
+    ({ service, mllpPort, db } = ingest);
+    source = await registerSource(ingest, {
+      id: 'batch-his',
+      identifierSystems: ['TEST-HOSP'],
+      mllpPeerAddresses: ['127.0.0.1'],
     });
-    mllpPort = service.app.get(MllpListener).port()!;
-    db = service.app.get(DataSource);
   });
 
   afterAll(async () => {
-    await service?.app.close();
+    if (source) await releaseSource(ingest, source.id);
+    await ingest?.service.app.close();
   });
 
   const statuses = async (ids: string[]): Promise<Record<string, string>> => {
@@ -93,7 +84,7 @@ describe('ingest feed edge: batches, body limit and ACK charsets', () => {
     const post = async (): Promise<string> => {
       const response = await fetch(`${service.url}/v1/hl7v2`, {
         method: 'POST',
-        headers: { 'Content-Type': 'x-application/hl7-v2+er7' },
+        headers: { 'Content-Type': 'x-application/hl7-v2+er7', 'X-Api-Key': source.apiKey },
         body,
       });
       expect(response.status).toBe(200);
@@ -119,7 +110,7 @@ describe('ingest feed edge: batches, body limit and ACK charsets', () => {
     Buffer.from(adt(`BIG-${RUN}`)).copy(huge);
     const response = await fetch(`${service.url}/v1/hl7v2`, {
       method: 'POST',
-      headers: { 'Content-Type': 'x-application/hl7-v2+er7' },
+      headers: { 'Content-Type': 'x-application/hl7-v2+er7', 'X-Api-Key': source.apiKey },
       body: huge,
     });
     expect(response.status).toBe(413);

@@ -1,13 +1,10 @@
 import 'reflect-metadata';
 import * as iconv from 'iconv-lite';
 import { connect, type Socket } from 'node:net';
-import { bootstrapService, type RunningService } from '@revisit/platform';
-import { kafkaBrokers, testDatabaseUrl, testRedisUrl } from '@revisit/testing';
-import { DataSource } from 'typeorm';
-import { AppModule } from '../src/app.module';
-import { ingestConfigSchema } from '../src/config/ingest.config';
+import { type DataSource } from 'typeorm';
 import { decodeMllpFrames, encodeMllpFrame } from '../src/hl7v2/framing/mllp';
-import { MllpListener } from '../src/mllp/mllp-listener';
+import { FakeOidcIssuer } from './support/fake-oidc-issuer';
+import { type IngestUnderTest, registerSource, releaseSource, startIngest } from './support/ingest-under-test';
 
 jest.setTimeout(90_000);
 
@@ -64,30 +61,29 @@ class MllpClient {
 }
 
 describe('ingest feed edge (HL7 v2 over MLLP and HTTP)', () => {
-  let service: RunningService;
+  let ingest: IngestUnderTest;
+  let service: { url: string };
   let mllpPort: number;
   let db: DataSource;
+  let issuer: FakeOidcIssuer;
+  let source: { id: string; apiKey: string };
 
   beforeAll(async () => {
-    service = await bootstrapService({
-      name: 'ingest',
-      config: ingestConfigSchema,
-      module: (config, context) => AppModule.forConfig(config, context),
-      env: {
-        PORT: '0',
-        MLLP_PORT: '0',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: testDatabaseUrl(),
-        KAFKA_BROKERS: kafkaBrokers().join(','),
-        REDIS_URL: testRedisUrl(),
-      },
+    issuer = await FakeOidcIssuer.start();
+    ingest = await startIngest({ STAFF_OIDC_ISSUER_URL: issuer.issuer });
+    ({ service, mllpPort, db } = ingest);
+    source = await registerSource(ingest, {
+      id: 'edge-his',
+      identifierSystems: ['TEST-HOSP', 'CHN'],
+      mllpPeerAddresses: ['127.0.0.1'],
     });
-    mllpPort = service.app.get(MllpListener).port()!;
-    db = service.app.get(DataSource);
+    apiKey = source.apiKey;
   });
 
   afterAll(async () => {
-    await service?.app.close();
+    if (source) await releaseSource(ingest, source.id);
+    await ingest?.service.app.close();
+    await issuer?.close();
   });
 
   it('answers one ACK per frame, in order, with AA / AE / AR and the right MSA and ERR', async () => {
@@ -146,7 +142,7 @@ describe('ingest feed edge (HL7 v2 over MLLP and HTTP)', () => {
       .replace('UNICODE UTF-8', 'GB 18030-2000');
     const response = await fetch(`${service.url}/v1/hl7v2`, {
       method: 'POST',
-      headers: { 'Content-Type': 'text/plain' },
+      headers: { 'Content-Type': 'text/plain', Authorization: `ApiKey ${apiKey}` },
       body: iconv.encode(message, 'gb18030'),
     });
     expect(response.status).toBe(200);
@@ -161,9 +157,10 @@ describe('ingest feed edge (HL7 v2 over MLLP and HTTP)', () => {
     const rawId = '01900000-0000-7000-8000-' + String(Date.now()).padStart(12, '0').slice(-12);
     const quarantineId = '01900000-0000-7000-9000-' + String(Date.now()).padStart(12, '0').slice(-12);
     await db.query(
-      `INSERT INTO ingest.raw_message (id, channel, sender, control_id, bytes, status, rejection_code, ack_code, ack)
-       VALUES ($1, 'mllp', 'HIS@TEST-HOSP', $2, $3, 'rejected', 'UNSUPPORTED_MESSAGE_TYPE', 'AR', 'MSH|old ACK')`,
-      [rawId, `FIXED-${RUN}`, Buffer.from(adtA01(`FIXED-${RUN}`), 'utf8')],
+      `INSERT INTO ingest.raw_message
+         (id, channel, sender, control_id, bytes, status, rejection_code, ack_code, ack, source_id)
+       VALUES ($1, 'mllp', 'HIS@TEST-HOSP', $2, $3, 'rejected', 'UNSUPPORTED_MESSAGE_TYPE', 'AR', 'MSH|old ACK', $4)`,
+      [rawId, `FIXED-${RUN}`, Buffer.from(adtA01(`FIXED-${RUN}`), 'utf8'), source.id],
     );
     await db.query(
       `INSERT INTO ingest.quarantine (id, raw_message_id, code, reason) VALUES ($1, $2, 'UNSUPPORTED_MESSAGE_TYPE', 'old')`,
@@ -172,50 +169,58 @@ describe('ingest feed edge (HL7 v2 over MLLP and HTTP)', () => {
     const stillBad = `STILL-${RUN}`;
     await postHl7(service.url, unsupported(stillBad));
 
-    const listed = await getQuarantine(service.url, '?code=UNSUPPORTED_MESSAGE_TYPE');
+    const agent = await issuer.token({ sub: 'staff-agent', roles: ['agent'] });
+    const supervisor = await issuer.token({ sub: 'staff-007', roles: ['supervisor'] });
+    const listed = await getQuarantine(service.url, '?code=UNSUPPORTED_MESSAGE_TYPE', agent);
     expect(listed.map((e) => e.id)).toContain(quarantineId);
     expect(listed.every((e) => e.code === 'UNSUPPORTED_MESSAGE_TYPE')).toBe(true);
-    expect((await fetch(`${service.url}/v1/quarantine?code=NOPE`)).status).toBe(400);
+    expect((await fetch(`${service.url}/v1/quarantine?code=NOPE`, { headers: bearer(agent) })).status).toBe(400);
 
-    const replay = await fetch(`${service.url}/v1/quarantine/${quarantineId}/replay`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ operator: 'ops-007' }),
-    });
+    const replayAs = (token: string | undefined, id = quarantineId): Promise<Response> =>
+      fetch(`${service.url}/v1/quarantine/${id}/replay`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? bearer(token) : {}) },
+        body: JSON.stringify({ reason: 'ORU mapping fixed in 0.2' }),
+      });
+    expect((await replayAs(undefined)).status).toBe(401);
+    expect((await replayAs(agent)).status).toBe(403);
+    expect((await replayAs(await issuer.signWithUnpublishedKey({ sub: 'x', roles: ['admin'] }))).status).toBe(401);
+    expect((await replayAs(await issuer.token({ sub: 'x', roles: ['admin'] }, { audience: 'other' }))).status).toBe(
+      401,
+    );
+    const replay = await replayAs(supervisor);
     expect(replay.status).toBe(200);
     expect(await replay.json()).toMatchObject({ status: 'accepted', ackCode: 'AA' });
-    const again = await fetch(`${service.url}/v1/quarantine/${quarantineId}/replay`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ operator: 'ops-007' }),
-    });
+    const again = await replayAs(supervisor);
     expect(again.status).toBe(409);
-    expect((await getQuarantine(service.url, '?code=UNSUPPORTED_MESSAGE_TYPE')).map((e) => e.id)).not.toContain(
+    expect((await getQuarantine(service.url, '?code=UNSUPPORTED_MESSAGE_TYPE', agent)).map((e) => e.id)).not.toContain(
       quarantineId,
     );
-    const [entry] = await db.query(`SELECT replayed_by FROM ingest.quarantine WHERE id = $1`, [quarantineId]);
-    expect(entry).toEqual({ replayed_by: 'ops-007' });
+    const [entry] = await db.query(
+      `SELECT replayed_by, replay_reason, replayed_at IS NOT NULL AS dated FROM ingest.quarantine WHERE id = $1`,
+      [quarantineId],
+    );
+    expect(entry).toEqual({ replayed_by: 'staff-007', replay_reason: 'ORU mapping fixed in 0.2', dated: true });
 
     // A message the current parser still rejects is quarantined again under a new entry.
     const [stillBadRow] = await db.query(
       `SELECT q.id FROM ingest.quarantine q JOIN ingest.raw_message r ON r.id = q.raw_message_id WHERE r.control_id = $1`,
       [stillBad],
     );
-    const rerun = await fetch(`${service.url}/v1/quarantine/${(stillBadRow as { id: string }).id}/replay`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ operator: 'ops-007' }),
-    });
+    const rerun = await replayAs(supervisor, (stillBadRow as { id: string }).id);
     const rerunBody = (await rerun.json()) as { status: string; ackCode: string; quarantineId: string };
     expect(rerunBody).toMatchObject({ status: 'rejected', ackCode: 'AR' });
     expect(rerunBody.quarantineId).not.toBe((stillBadRow as { id: string }).id);
   });
 });
 
+let apiKey = '';
+const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
+
 async function postHl7(base: string, message: string): Promise<string> {
   const response = await fetch(`${base}/v1/hl7v2`, {
     method: 'POST',
-    headers: { 'Content-Type': 'x-application/hl7-v2+er7' },
+    headers: { 'Content-Type': 'x-application/hl7-v2+er7', 'X-Api-Key': apiKey },
     body: Buffer.from(message, 'utf8'),
   });
   expect(response.status).toBe(200);
@@ -225,8 +230,9 @@ async function postHl7(base: string, message: string): Promise<string> {
 async function getQuarantine(
   base: string,
   query: string,
+  token: string,
 ): Promise<{ id: string; rawMessageId: string; code: string }[]> {
-  const response = await fetch(`${base}/v1/quarantine${query}`);
+  const response = await fetch(`${base}/v1/quarantine${query}`, { headers: bearer(token) });
   expect(response.status).toBe(200);
   return ((await response.json()) as { entries: { id: string; rawMessageId: string; code: string }[] }).entries;
 }

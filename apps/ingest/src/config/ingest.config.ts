@@ -7,6 +7,16 @@ export const ingestConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3001 }),
   // The HL7 v2 MLLP listener's port (the listener itself lives in the hl7v2 feature).
   MLLP_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 2575 }),
+  // MLLP over TLS with client certificates: PEM server key and certificate, and the CA that signs the
+  // senders' certificates (usually given as MLLP_TLS_*_FILE). All three, or none for plain MLLP.
+  MLLP_TLS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  MLLP_TLS_CERT: Type.Optional(Type.String({ minLength: 1 })),
+  MLLP_TLS_CA: Type.Optional(Type.String({ minLength: 1 })),
+  // Staff bearer tokens (quarantine replay): the outreach issuer's URL, its audience and roles claim.
+  STAFF_OIDC_ISSUER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  STAFF_OIDC_JWKS_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  STAFF_OIDC_AUDIENCE: Type.String({ minLength: 1, default: 'revisit' }),
+  STAFF_ROLES_CLAIM: Type.String({ minLength: 1, default: 'roles' }),
 });
 
 export type IngestConfig = Static<typeof ingestConfigSchema>;

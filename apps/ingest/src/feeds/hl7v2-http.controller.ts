@@ -1,6 +1,8 @@
-import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Hl7Receiver } from '../raw-messages/hl7-receiver.service';
+import { type FeedSource } from '../sources/feed-source.entity';
+import { AuthenticatedSource, FeedSourceGuard } from '../sources/feed-source.guard';
 import { readRawBody } from './read-raw-body';
 
 const CHARSET_LABELS: Readonly<Record<string, string>> = {
@@ -18,14 +20,19 @@ const CHARSET_LABELS: Readonly<Record<string, string>> = {
  * errors).
  */
 @Controller('v1/hl7v2')
+@UseGuards(FeedSourceGuard)
 export class Hl7v2HttpController {
   constructor(private readonly receiver: Hl7Receiver) {}
 
   @Post()
   @HttpCode(200)
-  async receive(@Req() request: Request, @Res() response: Response): Promise<void> {
+  async receive(
+    @Req() request: Request,
+    @Res() response: Response,
+    @AuthenticatedSource() source: FeedSource,
+  ): Promise<void> {
     const bytes = await readRawBody(request);
-    const received = await this.receiver.receive(bytes, 'http');
+    const received = await this.receiver.receive(bytes, 'http', source);
     const charset = received.batch ? undefined : (CHARSET_LABELS[received.charset ?? ''] ?? 'utf-8');
     response
       .status(200)

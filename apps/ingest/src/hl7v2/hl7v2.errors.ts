@@ -14,6 +14,10 @@ export enum Hl7RejectionCode {
   INVALID_VALUE = 'INVALID_VALUE',
   /** A defect on our side; the sender may resend after we fix it, hence AE rather than AR. */
   INTERNAL_ERROR = 'INTERNAL_ERROR',
+  /** The connection is not bound to a configured feed source (unknown peer or client certificate). */
+  SOURCE_NOT_AUTHENTICATED = 'SOURCE_NOT_AUTHENTICATED',
+  /** The message writes identifiers of an assigning authority its source is not bound to. */
+  IDENTIFIER_SYSTEM_NOT_ALLOWED = 'IDENTIFIER_SYSTEM_NOT_ALLOWED',
 }
 
 /** HL7 table 0357 (message error condition codes). */
@@ -62,6 +66,10 @@ export function rejectionPolicy(code: Hl7RejectionCode): Hl7RejectionPolicy {
       return { ack: 'AE', condition: Hl7ErrorCondition.UNKNOWN_KEY_IDENTIFIER, text: 'Unknown key identifier' };
     case Hl7RejectionCode.INVALID_VALUE:
       return { ack: 'AE', condition: Hl7ErrorCondition.DATA_TYPE_ERROR, text: 'Data type error' };
+    case Hl7RejectionCode.SOURCE_NOT_AUTHENTICATED:
+    case Hl7RejectionCode.IDENTIFIER_SYSTEM_NOT_ALLOWED:
+      // Table 0357 has no authorisation condition; 207 with our code in ERR-5 is what engines display.
+      return { ack: 'AR', condition: Hl7ErrorCondition.APPLICATION_INTERNAL_ERROR, text: 'Not authorised' };
     case Hl7RejectionCode.INTERNAL_ERROR:
       return {
         ack: 'AE',

@@ -2,6 +2,8 @@ import { type BeforeApplicationShutdown, Inject, Injectable, type OnModuleInit }
 import type { Logger } from '@revisit/observability';
 import { SERVICE_LOGGER, ServiceLifecycle } from '@revisit/platform';
 import { Hl7Receiver } from '../raw-messages/hl7-receiver.service';
+import { SourceAuthenticator } from '../sources/source-authenticator.service';
+import { identifyMllpPeer } from './identify-mllp-peer';
 import { MllpServer } from './mllp-server';
 import { MLLP_OPTIONS, type MllpOptions } from './mllp.tokens';
 
@@ -16,11 +18,19 @@ export class MllpListener implements OnModuleInit, BeforeApplicationShutdown {
 
   constructor(
     receiver: Hl7Receiver,
+    sources: SourceAuthenticator,
     private readonly lifecycle: ServiceLifecycle,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     @Inject(MLLP_OPTIONS) private readonly options: MllpOptions,
   ) {
-    this.server = new MllpServer(async (frame) => (await receiver.receive(frame, 'mllp')).ackBytes, logger);
+    this.server = new MllpServer(
+      async (frame, connection) => (await receiver.receive(frame, 'mllp', connection.source)).ackBytes,
+      logger,
+      {
+        identify: (peer) => identifyMllpPeer(sources, peer),
+        tls: options.tls,
+      },
+    );
   }
 
   onModuleInit(): void {

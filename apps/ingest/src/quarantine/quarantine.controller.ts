@@ -1,10 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { parseRequest } from '@revisit/platform';
 import { Type } from '@sinclair/typebox';
 import { DataSource } from 'typeorm';
 import { Hl7RejectionCode } from '../hl7v2/hl7v2.errors';
 import { INGEST_RECEIVE_OPTIONS } from '../raw-messages/raw-messages.tokens';
 import { type ReceiveOptions } from '../raw-messages/use-cases/receive-hl7-message';
+import { SourceAuthenticator } from '../sources/source-authenticator.service';
+import { type StaffMember } from '../staff/staff-authenticator';
+import { CurrentStaff, StaffRoles, StaffRolesGuard } from '../staff/staff-roles.guard';
 import { type QuarantineEntity } from './quarantine.entity';
 import { listQuarantine } from './use-cases/list-quarantine';
 import { replayQuarantinedIn } from './use-cases/replay-quarantined';
@@ -19,7 +22,7 @@ const ListQuery = Type.Object(
 );
 
 const ReplayBody = Type.Object(
-  { operator: Type.String({ minLength: 1, maxLength: 100 }) },
+  { reason: Type.String({ minLength: 3, maxLength: 500 }) },
   { additionalProperties: false },
 );
 
@@ -31,14 +34,21 @@ interface QuarantineView {
   readonly createdAt: string;
   readonly replayedAt: string | null;
   readonly replayedBy: string | null;
+  readonly replayReason: string | null;
   readonly replayRawMessageId: string | null;
 }
 
-/** Operator endpoints over rejected messages. Not yet authenticated: see the README. */
+/**
+ * Operator endpoints over rejected messages, for staff with a bearer token of the outreach issuer: any
+ * staff role may list (codes and value-free reasons only); replay is for supervisors and admins, recorded
+ * with who, when and why on the entry.
+ */
 @Controller('v1/quarantine')
+@UseGuards(StaffRolesGuard)
 export class QuarantineController {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly sources: SourceAuthenticator,
     @Inject(INGEST_RECEIVE_OPTIONS) private readonly options: ReceiveOptions,
   ) {}
 
@@ -55,13 +65,17 @@ export class QuarantineController {
 
   @Post(':id/replay')
   @HttpCode(200)
+  @StaffRoles('supervisor', 'admin')
   async replay(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
+    @CurrentStaff() staff: StaffMember,
   ): Promise<{ rawMessageId: string; status: string; ackCode: string; quarantineId?: string }> {
-    const { operator } = parseRequest(ReplayBody, body);
+    const { reason } = parseRequest(ReplayBody, body);
     const received = await this.dataSource.transaction((manager) =>
-      replayQuarantinedIn(manager, { quarantineId: id, operator }, this.options),
+      replayQuarantinedIn(manager, { quarantineId: id, operator: staff.staffId, reason }, this.options, (sourceId) =>
+        this.sources.byId(sourceId),
+      ),
     );
     return {
       rawMessageId: received.rawMessageId,
@@ -81,6 +95,7 @@ function toView(entry: QuarantineEntity): QuarantineView {
     createdAt: entry.createdAt.toISOString(),
     replayedAt: entry.replayedAt?.toISOString() ?? null,
     replayedBy: entry.replayedBy,
+    replayReason: entry.replayReason,
     replayRawMessageId: entry.replayRawMessageId,
   };
 }

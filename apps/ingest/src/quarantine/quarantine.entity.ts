@@ -26,6 +26,9 @@ export class QuarantineEntity {
   @Column({ name: 'replayed_by', type: 'text', nullable: true })
   replayedBy!: string | null;
 
+  @Column({ name: 'replay_reason', type: 'text', nullable: true })
+  replayReason!: string | null;
+
   /** The raw_message row the replay produced (accepted, or rejected again). */
   @Column({ name: 'replay_raw_message_id', type: 'uuid', nullable: true })
   replayRawMessageId!: string | null;

@@ -4,6 +4,7 @@ import { INGEST_SCHEMA } from '../database/ingest-schema';
 export type FeedChannel = 'mllp' | 'http';
 export type RawMessageStatus = 'accepted' | 'rejected' | 'duplicate';
 export type AckCode = 'AA' | 'AE' | 'AR';
+export type RawMessageFormat = 'hl7v2' | 'fhir-r4' | 'erp-csv';
 
 /** One received feed message, stored with its exact bytes before it is acknowledged. */
 @Entity({ schema: INGEST_SCHEMA, name: 'raw_message' })
@@ -51,4 +52,11 @@ export class RawMessageEntity {
 
   @Column({ name: 'duplicate_of', type: 'uuid', nullable: true })
   duplicateOf!: string | null;
+
+  /** The authenticated feed source that sent it (null for rows stored before sources existed). */
+  @Column({ name: 'source_id', type: 'text', nullable: true })
+  sourceId!: string | null;
+
+  @Column({ type: 'text', default: 'hl7v2' })
+  format!: RawMessageFormat;
 }

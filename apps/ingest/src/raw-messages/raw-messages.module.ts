@@ -2,7 +2,13 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Hl7v2HttpController } from '../feeds/hl7v2-http.controller';
 import { MllpListener } from '../mllp/mllp-listener';
-import { MLLP_OPTIONS } from '../mllp/mllp.tokens';
+import { MLLP_OPTIONS, type MllpOptions } from '../mllp/mllp.tokens';
+import { SourcesModule } from '../sources/sources.module';
+import {
+  NoStaffAuthenticator,
+  QUARANTINE_STAFF_AUTHENTICATOR,
+  type StaffAuthenticator,
+} from '../staff/staff-authenticator';
 import { QuarantineController } from '../quarantine/quarantine.controller';
 import { QuarantineEntity } from '../quarantine/quarantine.entity';
 import { Hl7Receiver } from './hl7-receiver.service';
@@ -12,7 +18,9 @@ import { type ReceiveOptions } from './use-cases/receive-hl7-message';
 
 export interface FeedEdgeOptions {
   readonly receive: ReceiveOptions;
-  readonly mllpPort: number;
+  readonly mllp: MllpOptions;
+  /** Verifies staff bearer tokens for quarantine replay; without one, replay is refused to everybody. */
+  readonly staffAuthenticator?: StaffAuthenticator;
 }
 
 /** The feed edge: HL7 v2 over HTTP and MLLP, stored before acknowledged. */
@@ -21,11 +29,15 @@ export class RawMessagesModule {
   static forOptions(options: FeedEdgeOptions): DynamicModule {
     return {
       module: RawMessagesModule,
-      imports: [TypeOrmModule.forFeature([RawMessageEntity, QuarantineEntity])],
+      imports: [TypeOrmModule.forFeature([RawMessageEntity, QuarantineEntity]), SourcesModule],
       controllers: [Hl7v2HttpController, QuarantineController],
       providers: [
         { provide: INGEST_RECEIVE_OPTIONS, useValue: options.receive },
-        { provide: MLLP_OPTIONS, useValue: { port: options.mllpPort } },
+        { provide: MLLP_OPTIONS, useValue: options.mllp },
+        {
+          provide: QUARANTINE_STAFF_AUTHENTICATOR,
+          useValue: options.staffAuthenticator ?? new NoStaffAuthenticator(),
+        },
         Hl7Receiver,
         MllpListener,
       ],

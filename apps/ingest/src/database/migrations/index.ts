@@ -1,6 +1,11 @@
 import { createMessagingMigrations } from '@revisit/messaging';
 import { INGEST_SCHEMA } from '../ingest-schema';
+import { FeedSources1795800000000 } from './feed-sources.migration';
 import { RawMessages1795600000000 } from './raw-messages.migration';
 
 /** Every migration of the `ingest` schema, in order. Feature migrations are appended here. */
-export const INGEST_MIGRATIONS = [...createMessagingMigrations(INGEST_SCHEMA), RawMessages1795600000000];
+export const INGEST_MIGRATIONS = [
+  ...createMessagingMigrations(INGEST_SCHEMA),
+  RawMessages1795600000000,
+  FeedSources1795800000000,
+];

@@ -45,6 +45,11 @@ export interface ParseHl7Options extends CharsetOptions {
   readonly newControlId?: () => string;
   /** IANA zone for times without an offset (per feed; default Asia/Shanghai). */
   readonly zone?: string;
+  /**
+   * Checks a mapped message before it is accepted (e.g. that its source may write these identifier
+   * systems); throwing an `Hl7RejectionError` turns it into a rejection with a proper ACK.
+   */
+  readonly checkEvents?: (events: readonly NormalisedEvent[]) => void;
 }
 
 function hexDecoderFor(charset: Hl7Charset): HexDecoder {
@@ -173,6 +178,7 @@ export function parseHl7Feed(input: Uint8Array, options: ParseHl7Options = {}): 
       // Some v2.3 senders put only the message code in MSH-9 and the trigger in EVN-1.
       header = read.triggerEvent ? read : { ...read, triggerEvent: message.get('EVN-1')?.toUpperCase() };
       const events = mapMessage(message, header, options.zone ?? DEFAULT_ZONE);
+      options.checkEvents?.(events);
       return {
         index: raw.index,
         controlId: header.controlId,

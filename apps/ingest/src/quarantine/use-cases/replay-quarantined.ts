@@ -6,13 +6,19 @@ import {
   type ReceiveOptions,
 } from '../../raw-messages/use-cases/receive-hl7-message';
 import { QuarantineEntity } from '../quarantine.entity';
+import { type FeedSource } from '../../sources/feed-source.entity';
 import { QuarantineError, QuarantineErrorCode } from '../quarantine.errors';
 
 export interface ReplayCommand {
   readonly quarantineId: string;
-  /** Who asked for the replay (operator id); recorded on the entry. */
+  /** Who asked for the replay (the staff member's token subject); recorded on the entry. */
   readonly operator: string;
+  /** Why (the fix that makes a replay worthwhile); recorded on the entry. */
+  readonly reason: string;
 }
+
+/** Finds the feed source a stored message came from, so a replay is held to the same bindings. */
+export type SourceLookup = (sourceId: string) => Promise<FeedSource | undefined>;
 
 /**
  * Runs the stored bytes through the current parser as a new receipt on the original channel, inside the
@@ -24,6 +30,7 @@ export async function replayQuarantinedIn(
   manager: EntityManager,
   command: ReplayCommand,
   options: ReceiveOptions,
+  sources: SourceLookup,
 ): Promise<ReceivedHl7> {
   const entry = await manager
     .getRepository(QuarantineEntity)
@@ -36,12 +43,22 @@ export async function replayQuarantinedIn(
     throw new QuarantineError(QuarantineErrorCode.AlreadyReplayed, 'This entry was already replayed');
   }
   const raw = await manager.getRepository(RawMessageEntity).findOneByOrFail({ id: entry.rawMessageId });
-  const received = await receiveHl7MessageIn(manager, raw.bytes, raw.channel, options);
-  await manager
-    .getRepository(QuarantineEntity)
-    .update(
-      { id: entry.id },
-      { replayedAt: new Date(), replayedBy: command.operator, replayRawMessageId: received.rawMessageId },
+  const source = raw.sourceId ? await sources(raw.sourceId) : undefined;
+  if (!source) {
+    throw new QuarantineError(
+      QuarantineErrorCode.SourceUnknown,
+      'The message has no configured feed source to replay as',
     );
+  }
+  const received = await receiveHl7MessageIn(manager, raw.bytes, raw.channel, options, source);
+  await manager.getRepository(QuarantineEntity).update(
+    { id: entry.id },
+    {
+      replayedAt: new Date(),
+      replayedBy: command.operator,
+      replayReason: command.reason,
+      replayRawMessageId: received.rawMessageId,
+    },
+  );
   return received;
 }

@@ -6,6 +6,10 @@ import { QuarantineEntity } from '../../quarantine/quarantine.entity';
 import { messageSender } from '../message-sender';
 import { encodeAck } from '../ack-bytes';
 import { INGEST_SCHEMA } from '../../database/ingest-schema';
+import { Hl7RejectionCode, Hl7RejectionError } from '../../hl7v2/hl7v2.errors';
+import { type NormalisedEvent } from '../../normalise/normalised-event';
+import { type FeedSource } from '../../sources/feed-source.entity';
+import { disallowedIdentifierSystems } from '../../sources/identifier-system-policy';
 
 export interface ReceivedHl7 {
   readonly rawMessageId: string;
@@ -40,8 +44,9 @@ export async function receiveHl7MessageIn(
   bytes: Uint8Array,
   channel: FeedChannel,
   options: ReceiveOptions,
+  source: FeedSource,
 ): Promise<ReceivedHl7> {
-  const result = singleMessage(parseHl7Feed(bytes, options));
+  const result = singleMessage(parseHl7Feed(bytes, { ...options, checkEvents: (events) => authorise(events, source) }));
   const sender = messageSender(bytes) ?? null;
   const controlId = result.controlId || null;
   const row: RawMessageEntity = Object.assign(new RawMessageEntity(), {
@@ -59,6 +64,7 @@ export async function receiveHl7MessageIn(
     ackCode: result.ack.code,
     ack: result.ack.text,
     duplicateOf: null,
+    sourceId: source.id,
   });
 
   if (!result.accepted) {
@@ -71,6 +77,7 @@ export async function receiveHl7MessageIn(
       createdAt: row.receivedAt,
       replayedAt: null,
       replayedBy: null,
+      replayReason: null,
       replayRawMessageId: null,
     });
     await manager.getRepository(QuarantineEntity).insert(quarantine);
@@ -125,8 +132,8 @@ async function insertAcceptedUnlessDuplicate(
   const rows: unknown[] = await manager.query(
     `INSERT INTO "${INGEST_SCHEMA}".raw_message
        (id, source_system, channel, sender, control_id, received_at, bytes, charset, message_type, status,
-        ack_code, ack, normalised_events)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'accepted', $10, $11, $12::jsonb)
+        ack_code, ack, normalised_events, source_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'accepted', $10, $11, $12::jsonb, $13)
      ON CONFLICT (sender, control_id) WHERE status = 'accepted' AND sender IS NOT NULL AND control_id IS NOT NULL
      DO NOTHING
      RETURNING id`,
@@ -143,6 +150,7 @@ async function insertAcceptedUnlessDuplicate(
       row.ackCode,
       row.ack,
       JSON.stringify(result.events),
+      row.sourceId,
     ],
   );
   return rows.length === 1;
@@ -154,4 +162,43 @@ async function insertAcceptedUnlessDuplicate(
  */
 function singleMessage(results: Hl7MessageResult[]): Hl7MessageResult {
   return results[0]!;
+}
+
+/** A source writes only the assigning authorities it is bound to; anything else is refused (ACK AR). */
+function authorise(events: readonly NormalisedEvent[], source: FeedSource): void {
+  const refused = disallowedIdentifierSystems(events, source);
+  if (refused.length > 0) {
+    throw new Hl7RejectionError(
+      Hl7RejectionCode.IDENTIFIER_SYSTEM_NOT_ALLOWED,
+      `Source ${source.id} may not write identifier system(s) ${refused.join(', ')}`,
+      { segment: 'PID', sequence: 1, field: 3 },
+    );
+  }
+}
+
+/**
+ * Answers a message from an unauthenticated sender without storing anything: the ACK (AR) tells the
+ * interface engine's operator what is wrong, and unknown peers cannot fill the store.
+ */
+export function refuseUnauthenticated(bytes: Uint8Array, options: ReceiveOptions): ReceivedHl7 {
+  const result = singleMessage(
+    parseHl7Feed(bytes, {
+      ...options,
+      checkEvents: () => {
+        throw new Hl7RejectionError(
+          Hl7RejectionCode.SOURCE_NOT_AUTHENTICATED,
+          'This connection is not bound to a configured feed source',
+          { segment: 'MSH', sequence: 1, field: 3 },
+        );
+      },
+    }),
+  );
+  return {
+    rawMessageId: '',
+    status: 'rejected',
+    ackCode: result.ack.code,
+    ack: result.ack.text,
+    charset: result.charset ?? null,
+    ackBytes: encodeAck(result.ack.text, result.charset ?? null),
+  };
 }

@@ -3,7 +3,13 @@ import { buildBatchAck } from '../../hl7v2/ack/build-batch-ack';
 import { isBatch, readBatchEnvelope } from '../../hl7v2/framing/batch-envelope';
 import { splitMessages } from '../../hl7v2/framing/split-messages';
 import { type FeedChannel } from '../raw-message.entity';
-import { type ReceivedHl7, receiveHl7MessageIn, type ReceiveOptions } from './receive-hl7-message';
+import { type FeedSource } from '../../sources/feed-source.entity';
+import {
+  type ReceivedHl7,
+  receiveHl7MessageIn,
+  type ReceiveOptions,
+  refuseUnauthenticated,
+} from './receive-hl7-message';
 
 export interface ReceivedHl7Payload {
   /** One entry per message, in payload order. */
@@ -20,22 +26,32 @@ export interface ReceivedHl7Payload {
  * its exact bytes. A batch (FHS/BHS, or several MSH in one payload) is split and each message is stored,
  * deduplicated, parsed and acknowledged on its own; the answer is a batch acknowledgement holding every
  * ACK, so the sender learns the outcome of each message. One transaction covers the whole payload: either
- * every message is stored and acknowledged, or none is and the sender resends the batch.
+ * every message is stored and acknowledged, or none is and the sender resends the batch. Without an
+ * authenticated source nothing is stored and every message is answered AR.
  */
 export async function receiveHl7PayloadIn(
   manager: EntityManager,
   bytes: Uint8Array,
   channel: FeedChannel,
   options: ReceiveOptions,
+  source: FeedSource | undefined,
 ): Promise<ReceivedHl7Payload> {
   const envelope = readBatchEnvelope(bytes);
   const { messages } = splitMessages(bytes);
   if (messages.length === 0 || (messages.length === 1 && !isBatch(envelope))) {
-    const received = await receiveHl7MessageIn(manager, bytes, channel, options);
+    const received = source
+      ? await receiveHl7MessageIn(manager, bytes, channel, options, source)
+      : refuseUnauthenticated(bytes, options);
     return { messages: [received], ackBytes: received.ackBytes, charset: received.charset, batch: false };
   }
   const received: ReceivedHl7[] = [];
-  for (const message of messages) received.push(await receiveHl7MessageIn(manager, message.bytes, channel, options));
+  for (const message of messages) {
+    received.push(
+      source
+        ? await receiveHl7MessageIn(manager, message.bytes, channel, options, source)
+        : refuseUnauthenticated(message.bytes, options),
+    );
+  }
   const now = options.now?.() ?? new Date();
   const ackBytes = buildBatchAck({
     envelope,
