@@ -12,9 +12,10 @@ const READY_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 30_000;
 
 /**
- * `revisit demo`: infrastructure up, the four services started from dist/ with the OTel preload, each
- * awaited until `/health/ready` answers 200, then their URLs; on Ctrl-C the services stop first (they drain
- * and commit), then the infrastructure this command started. Infrastructure that was already up stays up.
+ * `revisit demo`: infrastructure up, the four services and the web console's server started from dist/ with
+ * the OTel preload, each awaited until `/health/ready` answers 200, then their URLs; on Ctrl-C the services
+ * stop first (they drain and commit), then the infrastructure this command started. Infrastructure that was
+ * already up stays up.
  */
 export async function run(args: readonly string[]): Promise<number> {
   if (args.length > 0) {
@@ -119,10 +120,12 @@ async function stopAll(processes: readonly ServiceProcess[]): Promise<void> {
 }
 
 function printUrls(processes: readonly ServiceProcess[]): void {
-  const rows = processes.map(
-    (p) => `  ${p.service.name.padEnd(10)} ${urlOf(p).padEnd(24)} ${urlOf(p)}/health/ready  ${urlOf(p)}/metrics`,
-  );
-  console.log(['', 'Revisit is running:', ...rows, '', 'Press Ctrl-C to stop.'].join('\n'));
+  const rows = processes
+    .filter((p) => p.service.name !== 'console')
+    .map((p) => `  ${p.service.name.padEnd(10)} ${urlOf(p).padEnd(24)} ${urlOf(p)}/health/ready  ${urlOf(p)}/metrics`);
+  const web = processes.find((p) => p.service.name === 'console');
+  const consoleLine = web ? ['', `Web console (经营看板 / 我的工作台): ${urlOf(web)}`] : [];
+  console.log(['', 'Revisit is running:', ...rows, ...consoleLine, '', 'Press Ctrl-C to stop.'].join('\n'));
 }
 
 function urlOf(p: ServiceProcess): string {
