@@ -6,6 +6,7 @@ import { feedEdgeOptions } from './config/feed-edge-options';
 import type { IngestConfig } from './config/ingest.config';
 import { INGEST_MIGRATIONS } from './database/migrations';
 import { INGEST_SCHEMA } from './database/ingest-schema';
+import { EmpiModule } from './empi/empi.module';
 import { RawMessagesModule } from './raw-messages/raw-messages.module';
 
 /**
@@ -17,6 +18,7 @@ export const INGEST_SUBSCRIPTIONS: readonly EventType[] = [];
 @Module({})
 export class AppModule {
   static forConfig(config: IngestConfig, context: ServiceContext): DynamicModule {
+    const feedEdge = feedEdgeOptions(config);
     return {
       module: AppModule,
       imports: [
@@ -30,7 +32,12 @@ export class AppModule {
           logger: context.logger,
           metrics: context.metrics,
         }),
-        RawMessagesModule.forOptions(feedEdgeOptions(config)),
+        RawMessagesModule.forOptions(feedEdge),
+        EmpiModule.forOptions({
+          settings: { orgId: config.ORG_ID, pollIntervalMs: config.EMPI_POLL_INTERVAL_MS },
+          // One staff token verifier (the outreach issuer) for quarantine and EMPI actions.
+          staffAuthenticator: feedEdge.staffAuthenticator,
+        }),
       ],
     };
   }

@@ -17,6 +17,10 @@ export const ingestConfigSchema = Type.Object({
   STAFF_OIDC_JWKS_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   STAFF_OIDC_AUDIENCE: Type.String({ minLength: 1, default: 'revisit' }),
   STAFF_ROLES_CLAIM: Type.String({ minLength: 1, default: 'roles' }),
+  // Tenant stamped on every event ingest publishes (CloudEvents orgid, data.orgId).
+  ORG_ID: Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\s]+$', default: 'org-default' }),
+  // How often the EMPI stage looks for stored feed messages when idle.
+  EMPI_POLL_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 60000, default: 200 }),
 });
 
 export type IngestConfig = Static<typeof ingestConfigSchema>;

@@ -1,7 +1,8 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnModuleInit, Optional } from '@nestjs/common';
 import type { Logger } from '@revisit/observability';
 import { SERVICE_LOGGER, ServiceLifecycle } from '@revisit/platform';
 import { Hl7Receiver } from '../raw-messages/hl7-receiver.service';
+import { MLLP_QUERY_HANDLER, type MllpQueryHandler } from './mllp-query-handler';
 import { SourceAuthenticator } from '../sources/source-authenticator.service';
 import { identifyMllpPeer } from './identify-mllp-peer';
 import { MllpServer } from './mllp-server';
@@ -22,14 +23,17 @@ export class MllpListener implements OnModuleInit, BeforeApplicationShutdown {
     private readonly lifecycle: ServiceLifecycle,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     @Inject(MLLP_OPTIONS) private readonly options: MllpOptions,
+    @Optional() @Inject(MLLP_QUERY_HANDLER) queries?: MllpQueryHandler,
   ) {
+    // Queries (PIX ITI-9) from an identified source are answered from the registry, not stored as feed
+    // messages; from an unknown peer they go the feed way and are refused like any other message.
     this.server = new MllpServer(
-      async (frame, connection) => (await receiver.receive(frame, 'mllp', connection.source)).ackBytes,
+      async (frame, connection) =>
+        queries?.accepts(frame) && connection.source
+          ? queries.answer(frame)
+          : (await receiver.receive(frame, 'mllp', connection.source)).ackBytes,
       logger,
-      {
-        identify: (peer) => identifyMllpPeer(sources, peer),
-        tls: options.tls,
-      },
+      { identify: (peer) => identifyMllpPeer(sources, peer), tls: options.tls },
     );
   }
 

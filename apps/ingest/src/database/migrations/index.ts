@@ -1,5 +1,6 @@
 import { createMessagingMigrations } from '@revisit/messaging';
 import { INGEST_SCHEMA } from '../ingest-schema';
+import { EmpiRegistry1795700000000 } from '../../empi/registry/empi-registry.migration';
 import { FeedSources1795800000000 } from './feed-sources.migration';
 import { RawMessages1795600000000 } from './raw-messages.migration';
 
@@ -7,5 +8,6 @@ import { RawMessages1795600000000 } from './raw-messages.migration';
 export const INGEST_MIGRATIONS = [
   ...createMessagingMigrations(INGEST_SCHEMA),
   RawMessages1795600000000,
+  EmpiRegistry1795700000000,
   FeedSources1795800000000,
 ];

@@ -1,0 +1,123 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { type AnyEventEnvelope } from '@revisit/domain';
+import { Outbox } from '@revisit/messaging';
+import type { Logger } from '@revisit/observability';
+import { SERVICE_LOGGER, ServiceLifecycle } from '@revisit/platform';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { INGEST_SCHEMA } from '../../database/ingest-schema';
+import { type NormalisedEvent } from '../../normalise/normalised-event';
+import { LinkSourcePatient } from '../linking/link-source-patient';
+import { EMPI_SETTINGS, type EmpiSettings } from '../empi.settings';
+import { linkStoredMessageIn } from './link-stored-message';
+
+const S = `"${INGEST_SCHEMA}"`;
+/** Attempts per message before it is set aside (marked failed with an error id) so later ones can flow. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Drains stored, accepted feed messages through the EMPI into the outbox, oldest first, one message per
+ * transaction: the enterprise ids, audit rows, outbox rows and the message's "processed" mark commit
+ * together, so a crash at any point neither loses nor doubles an event. A transaction-scoped advisory lock
+ * keeps replicas from working side by side, so messages leave in the order they were acknowledged.
+ */
+@Injectable()
+export class EmpiFeedWorker implements OnModuleInit, BeforeApplicationShutdown {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private readonly attempts = new Map<string, number>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly linker: LinkSourcePatient,
+    private readonly lifecycle: ServiceLifecycle,
+    @Inject(EMPI_SETTINGS) private readonly settings: EmpiSettings,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onModuleInit(): void {
+    this.lifecycle.onListening('empi-feed', () => {
+      this.running = true;
+      this.loop = this.run();
+      return Promise.resolve();
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Processes pending messages until none is left; returns how many were handled (used by tests and the CLI). */
+  async drain(): Promise<number> {
+    let handled = 0;
+    while (await this.processNext()) handled++;
+    return handled;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if (await this.processNext()) continue;
+      } catch (error) {
+        this.logger.error({ err: error }, 'empi feed stage failed; retrying');
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.settings.pollIntervalMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  private async processNext(): Promise<boolean> {
+    let failedId: string | undefined;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('revisit-ingest-empi-feed'))`);
+        const [row] = (await manager.query(
+          `SELECT id, normalised_events FROM ${S}.raw_message
+            WHERE status = 'accepted' AND empi_processed_at IS NULL
+            ORDER BY id LIMIT 1 FOR UPDATE`,
+        )) as { id: string; normalised_events: NormalisedEvent[] | null }[];
+        if (!row) return false;
+        failedId = row.id;
+        const outcome = await linkStoredMessageIn(
+          manager,
+          row.normalised_events ?? [],
+          {
+            linker: this.linker,
+            enqueue: (m, envelopes: AnyEventEnvelope[]) => this.outbox.enqueueAll(m, envelopes),
+          },
+          { orgId: this.settings.orgId, now: new Date() },
+        );
+        await manager.query(
+          `UPDATE ${S}.raw_message SET empi_processed_at = now(), empi_outcome = $2::jsonb WHERE id = $1`,
+          [row.id, JSON.stringify(outcome)],
+        );
+        this.attempts.delete(row.id);
+        return true;
+      });
+    } catch (error) {
+      if (!failedId) throw error;
+      const attempts = (this.attempts.get(failedId) ?? 0) + 1;
+      this.attempts.set(failedId, attempts);
+      if (attempts < MAX_ATTEMPTS) throw error;
+      // Set aside with an error id: the bytes and events stay stored; operators re-run it after a fix by
+      // clearing empi_processed_at.
+      const errorId = uuidv7();
+      this.logger.error({ err: error, errorId, rawMessageId: failedId }, 'empi feed stage gave up on a message');
+      await this.dataSource.query(
+        `UPDATE ${S}.raw_message SET empi_processed_at = now(), empi_outcome = $2::jsonb WHERE id = $1`,
+        [failedId, JSON.stringify({ failed: errorId })],
+      );
+      this.attempts.delete(failedId);
+      return true;
+    }
+  }
+}

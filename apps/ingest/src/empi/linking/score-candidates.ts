@@ -1,0 +1,33 @@
+import {
+  blockingKeys,
+  type FellegiSunterModel,
+  type LinkConfig,
+  matchCandidate,
+  type PersonRecord,
+  prepareRecord,
+} from '../matching';
+import { type EmpiRegistryRepository } from '../registry/empi-registry.repository';
+import { type ScoredCandidate } from './plan-link';
+
+/**
+ * The incremental Fellegi-Sunter step: the registry's records sharing a blocking key with `person`, each
+ * scored against it with the given model, together with the enterprise patient each belongs to.
+ */
+export async function scoreAgainstRegistry(
+  registry: EmpiRegistryRepository,
+  person: PersonRecord,
+  model: FellegiSunterModel,
+  config: LinkConfig,
+  excludeRecordId?: string,
+): Promise<ScoredCandidate[]> {
+  const keys = blockingKeys(prepareRecord(person, 0));
+  const records = await registry.candidates(keys, config.maxBlockSize, excludeRecordId);
+  const enterpriseOf = new Map(records.map((r) => [r.id, r.enterpriseId]));
+  const scored = matchCandidate(
+    person,
+    records.map((r) => ({ ...r.person, id: r.id })),
+    model,
+    config.thresholds,
+  );
+  return scored.map((pair) => ({ enterpriseId: enterpriseOf.get(pair.rightId)!, pair }));
+}

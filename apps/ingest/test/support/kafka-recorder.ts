@@ -1,0 +1,62 @@
+import { type AnyEventEnvelope } from '@revisit/domain';
+import { createKafkaClient, silentLogger, subscribeWhenReady } from '@revisit/messaging';
+import { kafkaBrokers } from '@revisit/testing';
+import { type Consumer } from 'kafkajs';
+
+/** Records every event that reaches the given topics on the real broker, from the beginning. */
+export class KafkaRecorder {
+  private readonly kafka = createKafkaClient({
+    clientId: 'ingest-test',
+    brokers: kafkaBrokers(),
+    logger: silentLogger,
+  });
+  private readonly groupId = `ingest-recorder-${process.pid}-${Date.now()}`;
+  private consumer: Consumer | undefined;
+  private stopped = false;
+  private readonly seen = new Set<string>();
+  readonly received: AnyEventEnvelope[] = [];
+
+  async start(topics: readonly string[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true });
+    await admin.disconnect();
+    await this.consume(topics);
+  }
+
+  /**
+   * On a fresh broker the group coordinator (__consumer_offsets) appears a while after the first consumer
+   * asks for it and kafkajs crashes the consumer meanwhile: start again until it joins.
+   */
+  private async consume(topics: readonly string[]): Promise<void> {
+    const consumer = this.kafka.consumer({ groupId: this.groupId });
+    this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, () => {
+      void consumer.disconnect().finally(() => {
+        if (!this.stopped) setTimeout(() => void this.consume(topics), 500);
+      });
+    });
+    await consumer.connect();
+    await subscribeWhenReady(consumer, [...topics], true);
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        const event = JSON.parse(message.value?.toString() ?? 'null') as AnyEventEnvelope;
+        // A restarted consumer may read again what it had not committed yet.
+        if (!this.seen.has(event.id)) {
+          this.seen.add(event.id);
+          this.received.push(event);
+        }
+        return Promise.resolve();
+      },
+    });
+  }
+
+  of(type: AnyEventEnvelope['type'], subject?: string): AnyEventEnvelope[] {
+    return this.received.filter((e) => e.type === type && (subject === undefined || e.subject === subject));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.consumer?.disconnect();
+  }
+}
