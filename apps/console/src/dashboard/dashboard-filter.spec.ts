@@ -6,7 +6,7 @@ describe('dashboard filter', () => {
       org: 'org-1',
       from: '2026-03-02',
       to: '2026-03-31',
-      clinic: undefined,
+      site: undefined,
       department: undefined,
       drugClass: undefined,
       channel: undefined,
@@ -14,18 +14,18 @@ describe('dashboard filter', () => {
     });
   });
 
-  it('sends chosen dimensions and swaps an inverted custom range', () => {
+  it('sends chosen dimensions trimmed and swaps an inverted custom range', () => {
     const state = {
       ...choosePreset(initialFilter('2026-03-31'), undefined, '2026-03-31'),
       from: '2026-03-10',
       to: '2026-03-01',
-      clinic: 'clinic-east',
+      site: ' clinic-east ',
       groupBy: 'period' as const,
     };
-    expect(toMetricFilter(state, undefined)).toMatchObject({
+    expect(toMetricFilter(state, 'org-1')).toMatchObject({
       from: '2026-03-01',
       to: '2026-03-10',
-      clinic: 'clinic-east',
+      site: 'clinic-east',
       groupBy: 'period',
     });
   });

@@ -6,7 +6,7 @@ export interface FilterState {
   readonly preset: PeriodPreset | undefined;
   readonly from: string;
   readonly to: string;
-  readonly clinic: string;
+  readonly site: string;
   readonly department: string;
   readonly drugClass: string;
   readonly channel: string;
@@ -17,7 +17,7 @@ export function initialFilter(today: string): FilterState {
   return {
     preset: 'last30',
     ...presetRange('last30', today),
-    clinic: '',
+    site: '',
     department: '',
     drugClass: '',
     channel: '',
@@ -30,16 +30,17 @@ export function choosePreset(state: FilterState, preset: PeriodPreset | undefine
 }
 
 /** What the analytics API receives; an inverted custom range is swapped rather than sent as an error. */
-export function toMetricFilter(state: FilterState, org: string | undefined): MetricFilter {
+export function toMetricFilter(state: FilterState, org: string): MetricFilter {
   const [from, to] = state.from <= state.to ? [state.from, state.to] : [state.to, state.from];
+  const code = (value: string): string | undefined => value.trim() || undefined;
   return {
     org,
     from,
     to,
-    clinic: state.clinic || undefined,
-    department: state.department || undefined,
-    drugClass: state.drugClass || undefined,
-    channel: state.channel || undefined,
+    site: code(state.site),
+    department: code(state.department),
+    drugClass: code(state.drugClass),
+    channel: code(state.channel),
     groupBy: state.groupBy || undefined,
   };
 }

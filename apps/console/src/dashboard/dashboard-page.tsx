@@ -16,24 +16,19 @@ export function DashboardPage() {
   const today = useMemo(() => shanghaiDate(new Date()), []);
   const [state, setState] = useState(() => initialFilter(today));
   const org = session?.orgIds[0];
-  const filter = useMemo(() => toMetricFilter(state, org), [state, org]);
+  const filter = useMemo(() => (org ? toMetricFilter(state, org) : undefined), [state, org]);
   const [catalogue, retry] = useAsync('metrics', () => analytics.listMetrics());
-  const [dimensions] = useAsync(`dimensions:${org ?? ''}`, () => analytics.dimensions(org));
-  // Auditors see aggregates only; naming patients is for the staff who act on them.
+  // Naming patients is for the staff who act on them; the service masks ids for other roles anyway.
   const canDrillDown = hasAnyRole(session, ['supervisor', 'admin']);
 
   return (
     <>
       <h2>{t('dashboard.title')}</h2>
-      <FilterBar
-        state={state}
-        today={today}
-        dimensions={dimensions.status === 'done' ? dimensions.value : undefined}
-        onChange={setState}
-      />
+      <FilterBar state={state} today={today} onChange={setState} />
+      {!filter ? <p className="error">{t('dashboard.noOrg')}</p> : null}
       {catalogue.status === 'loading' ? <Loading /> : null}
       {catalogue.status === 'failed' ? <ErrorNote error={catalogue.error} onRetry={retry} /> : null}
-      {catalogue.status === 'done' ? (
+      {catalogue.status === 'done' && filter ? (
         <div className="metric-grid">
           {catalogue.value.map((metric) => (
             <MetricCard key={metric.id} metric={metric} filter={filter} canDrillDown={canDrillDown} />

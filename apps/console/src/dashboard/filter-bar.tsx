@@ -1,47 +1,52 @@
-import { GROUP_BY, type DimensionValue, type Dimensions } from '../api/analytics-api';
-import { pick } from '../api/localised-text';
+import { useState } from 'react';
+import { GROUP_BY } from '../api/analytics-api';
+import { OUTREACH_CHANNELS } from '../api/outreach-vocabulary';
 import { PERIOD_PRESETS, type PeriodPreset } from '../format/shanghai-time';
 import { useLocale } from '../i18n/locale-context';
 import { choosePreset, type FilterState } from './dashboard-filter';
 
-function DimensionSelect({
+/** A code filter (site, department, drug class) applied on Enter or when the field is left, not per keystroke. */
+function CodeInput({
   name,
   label,
-  values,
   value,
-  onChange,
+  onCommit,
 }: {
   readonly name: string;
   readonly label: string;
-  readonly values: readonly DimensionValue[];
   readonly value: string;
-  readonly onChange: (value: string) => void;
+  readonly onCommit: (value: string) => void;
 }) {
-  const { t, locale } = useLocale();
+  const { t } = useLocale();
+  const [draft, setDraft] = useState(value);
+  const commit = (): void => {
+    if (draft.trim() !== value) onCommit(draft.trim());
+  };
   return (
     <label>
       {label}
-      <select name={name} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('common.all')}</option>
-        {values.map((v) => (
-          <option key={v.code} value={v.code}>
-            {pick(v.label, locale)}
-          </option>
-        ))}
-      </select>
+      <input
+        name={name}
+        value={draft}
+        placeholder={t('common.all')}
+        maxLength={64}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
     </label>
   );
 }
 
-/** Period, clinic, department, drug class, channel and grouping; every change applies at once. */
+/** Period, site, department, drug class, channel and grouping; every committed change applies at once. */
 export function FilterBar({
   state,
-  dimensions,
   today,
   onChange,
 }: {
   readonly state: FilterState;
-  readonly dimensions: Dimensions | undefined;
   readonly today: string;
   readonly onChange: (next: FilterState) => void;
 }) {
@@ -86,34 +91,30 @@ export function FilterBar({
           onChange={(e) => e.target.value && set({ preset: undefined, to: e.target.value })}
         />
       </label>
-      <DimensionSelect
-        name="clinic"
-        label={t('filter.clinic')}
-        values={dimensions?.clinics ?? []}
-        value={state.clinic}
-        onChange={(clinic) => set({ clinic })}
-      />
-      <DimensionSelect
+      <CodeInput name="site" label={t('filter.clinic')} value={state.site} onCommit={(site) => set({ site })} />
+      <CodeInput
         name="department"
         label={t('filter.department')}
-        values={dimensions?.departments ?? []}
         value={state.department}
-        onChange={(department) => set({ department })}
+        onCommit={(department) => set({ department })}
       />
-      <DimensionSelect
+      <CodeInput
         name="drugClass"
         label={t('filter.drugClass')}
-        values={dimensions?.drugClasses ?? []}
         value={state.drugClass}
-        onChange={(drugClass) => set({ drugClass })}
+        onCommit={(drugClass) => set({ drugClass })}
       />
-      <DimensionSelect
-        name="channel"
-        label={t('filter.channel')}
-        values={dimensions?.channels ?? []}
-        value={state.channel}
-        onChange={(channel) => set({ channel })}
-      />
+      <label>
+        {t('filter.channel')}
+        <select name="channel" value={state.channel} onChange={(e) => set({ channel: e.target.value })}>
+          <option value="">{t('common.all')}</option>
+          {OUTREACH_CHANNELS.map((channel) => (
+            <option key={channel} value={channel}>
+              {t(`channel.${channel}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         {t('filter.groupBy')}
         <select

@@ -49,7 +49,7 @@ export function MetricChart({
         animation: false,
         grid: { left: 48, right: 12, top: 12, bottom: 28 },
         tooltip: { trigger: 'axis' },
-        xAxis: { type: 'category', data: groups.map((g) => g.label ?? g.key) },
+        xAxis: { type: 'category', data: groups.map((g) => g.key ?? '—') },
         yAxis: { type: 'value', axisLabel: { formatter: unit === 'ratio' ? '{value}%' : '{value}' } },
         series: [
           {

@@ -1,7 +1,7 @@
 /**
- * Stand-in for the analytics dashboard API, implementing exactly the documented shapes (apps/console/README.md
- * "API contract") over a small hand-worked data set of two clinics. Tokens are verified with the outreach
- * stand-in's key, and drill-down is refused to auditors, as the real service does.
+ * Stand-in for the analytics dashboard API with the shapes of apps/analytics' MetricsController (`GET /v1/metrics`,
+ * `/v1/metrics/{id}`, `/v1/metrics/{id}/patients`, `format=csv`), over a small hand-worked data set of two clinics (sites). Tokens are verified with the outreach
+ * stand-in's key and the `org` asked for must be the token's; other roles get masked ids, as the real service does.
  */
 import { type JWTPayload } from 'jose';
 import { type HttpCall, problem, type Reply, startJsonServer } from './json-http';
@@ -30,11 +30,6 @@ interface ClinicFacts {
 export const KNOWN_FACTS: Record<string, ClinicFacts> = {
   'clinic-east': { ps: 40, pe: 42, pn: 12, promoters: 6, passives: 2, detractors: 2, onTime: 18, due: 20 },
   'clinic-west': { ps: 60, pe: 51, pn: 9, promoters: 3, passives: 3, detractors: 4, onTime: 27, due: 36 },
-};
-
-const CLINIC_LABELS: Record<string, { 'zh-CN': string; en: string }> = {
-  'clinic-east': { 'zh-CN': '东院', en: 'East campus' },
-  'clinic-west': { 'zh-CN': '西院', en: 'West campus' },
 };
 
 const METRICS = [
@@ -87,53 +82,50 @@ function value(id: string, f: ClinicFacts): number | null {
 export async function startContractAnalytics(authorise: Authorise) {
   const isReply = (v: JWTPayload | Reply): v is Reply => 'status' in v && typeof v.status === 'number';
   return startJsonServer(async (call) => {
-    const caller = await authorise(call, ['supervisor', 'admin', 'auditor']);
+    const caller = await authorise(call, ['supervisor', 'admin']);
     if (isReply(caller)) return caller;
     if (call.path === '/v1/metrics') return { status: 200, body: { metrics: METRICS } };
-    if (call.path === '/v1/dimensions') {
-      return {
-        status: 200,
-        body: {
-          clinics: Object.entries(CLINIC_LABELS).map(([code, label]) => ({ code, label })),
-          departments: [],
-          drugClasses: [],
-          channels: [{ code: 'phone-agent', label: { 'zh-CN': '人工电话', en: 'Agent call' } }],
-        },
-      };
-    }
     const route = /^\/v1\/metrics\/([a-z-]+)(\/patients)?$/.exec(call.path);
     const metric = METRICS.find((m) => m.id === route?.[1]);
     if (!route || !metric) return problem(404, 'metrics.unknown-metric', 'Unknown metric');
+    const org = call.query.get('org');
     const from = call.query.get('from');
     const to = call.query.get('to');
-    if (!from || !to) return problem(400, 'metrics.invalid-period', 'from and to are required');
-    const clinic = call.query.get('clinic');
-    if (clinic && !KNOWN_FACTS[clinic]) return problem(400, 'metrics.unknown-dimension', 'Unknown clinic');
-    const clinics = clinic ? [clinic] : Object.keys(KNOWN_FACTS);
+    if (!org || !from || !to) return problem(400, 'request.invalid', 'org, from and to are required');
+    // As the real guard: the organisation asked for must be the token's.
+    if (!((caller['org_ids'] as string[] | undefined) ?? []).includes(org)) {
+      return problem(403, 'access.other-organisation', 'org must be the organisation of your token');
+    }
+    const site = call.query.get('site');
+    const sites = site ? [site] : Object.keys(KNOWN_FACTS);
+    const known = sites.filter((s) => KNOWN_FACTS[s]);
+    const query = { org, from, to, filters: site ? { site } : {} };
 
     if (route[2]) {
       const roles = (caller['roles'] as string[] | undefined) ?? [];
-      if (!roles.some((r) => r === 'supervisor' || r === 'admin')) return problem(403, 'auth.forbidden', 'Not allowed');
-      const patients = clinics.map((c, i) => ({
-        patientId: `EP0000${i + 1}`,
-        name: i === 0 ? '王*华' : '陈*',
-        phone: '139****0001',
-        clinic: CLINIC_LABELS[c]?.['zh-CN'],
+      const masked = !roles.includes('supervisor') && !roles.includes('admin');
+      const patients = known.map((s, i) => ({
+        patientId: masked ? 'EP******0' + String(i + 1) : `EP0000000${i + 1}`,
+        facts: 2,
+        firstDate: from,
+        lastDate: to,
+        site: s,
       }));
-      return { status: 200, body: { patients, total: patients.length } };
+      return { status: 200, body: { metric, query, masked, patients } };
     }
-    const total = value(metric.id, sum(clinics));
-    if ((call.headers['accept'] ?? '').includes('text/csv')) {
+    const groupBy = call.query.get('groupBy');
+    const groups =
+      groupBy === 'site'
+        ? known.map((s) => ({ key: s, value: value(metric.id, sum([s])) }))
+        : [{ key: null, value: known.length === 0 ? null : value(metric.id, sum(known)) }];
+    if (call.query.get('format') === 'csv') {
+      const rows = groups.map((g) => `${g.key ?? '全部'},${g.value}`).join('\n');
       return {
         status: 200,
         contentType: 'text/csv; charset=utf-8',
-        body: `\uFEFFmetric,from,to,value\n${metric.id},${from},${to},${total}\n`,
+        body: `\uFEFF分组,${metric.name['zh-CN']}\n${rows}\n`,
       };
     }
-    const groups =
-      call.query.get('groupBy') === 'clinic'
-        ? clinics.map((c) => ({ key: c, label: CLINIC_LABELS[c]?.['zh-CN'], value: value(metric.id, sum([c])) }))
-        : undefined;
-    return { status: 200, body: { id: metric.id, from, to, value: total, groups } };
+    return { status: 200, body: { metric, query: { ...query, groupBy }, groups } };
   });
 }
