@@ -30,7 +30,11 @@ export class AppModule {
           logger: context.logger,
           metrics: context.metrics,
         }),
-        TasksModule.forSettings({ batchSize: config.DISPATCH_BATCH_SIZE, idleMs: config.DISPATCH_INTERVAL_MS }),
+        TasksModule.forSettings({
+          batchSize: config.DISPATCH_BATCH_SIZE,
+          idleMs: config.DISPATCH_INTERVAL_MS,
+          maxPerSecond: config.DISPATCH_MAX_PER_SECOND,
+        }),
       ],
     };
   }

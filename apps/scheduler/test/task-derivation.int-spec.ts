@@ -207,4 +207,25 @@ describe('scheduler tasks on the real broker and database', () => {
     const events = probe.ofPatient(patient, 'revisit.followup.task-due.v1');
     expect(events.map((e) => (e.data as { taskId: string }).taskId)).toEqual([due!.id]);
   });
+
+  it('catching up, calls later than the catch-up grace (P7D) are marked missed, never sent in a burst', async () => {
+    const patient = `EPF${run}`;
+    const longAgo = new Date(Date.now() - 100 * 24 * 3600_000).toISOString();
+    await probe.publish(dispensed(patient, `SO-F-${run}`, longAgo));
+    // Day 7, day 30 and day 53 of a dispense 100 days ago: all weeks late.
+    await eventually(
+      async () => expect((await tasksOf(patient)).map((t) => t.status)).toEqual(['missed', 'missed', 'missed']),
+      { timeoutMs: 60_000 },
+    );
+    const cancelled: { payload: { data: { taskId: string; reason: string } } }[] = await db.query(
+      `SELECT payload FROM scheduler.outbox WHERE topic = 'revisit.followup.task-cancelled.v1' AND key = $1`,
+      [patient],
+    );
+    expect(cancelled.map((row) => row.payload.data.reason)).toEqual(['other', 'other', 'other']);
+    const due: unknown[] = await db.query(
+      `SELECT 1 FROM scheduler.outbox WHERE topic = 'revisit.followup.task-due.v1' AND key = $1`,
+      [patient],
+    );
+    expect(due).toEqual([]);
+  });
 });

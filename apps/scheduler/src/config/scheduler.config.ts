@@ -9,6 +9,8 @@ export const schedulerConfigSchema = Type.Object({
   DISPATCH_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
   /** Pause between dispatch rounds when nothing is backlogged; bounds how late a due task goes out. */
   DISPATCH_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 600_000, default: 1000 }),
+  /** Ceiling on task-due events per second per replica: a backlog drains as a stream, not a flood. */
+  DISPATCH_MAX_PER_SECOND: Type.Integer({ minimum: 1, maximum: 100_000, default: 500 }),
 });
 
 export type SchedulerConfig = Static<typeof schedulerConfigSchema>;

@@ -20,6 +20,8 @@ export interface DerivedTask {
   readonly assignee: { readonly staffId?: string; readonly queue: string };
   /** why this task exists and why it is due then (anchor, offset, deferrals) */
   readonly reason: string;
+  /** how long after `due` the task may still be sent when the dispatcher catches up (plan `catchUp.grace`) */
+  readonly graceMinutes?: number;
   /** ids of same-day tasks of the same step folded into this call (one call, several triggers) */
   readonly covers?: readonly string[];
 }

@@ -4,21 +4,30 @@ export interface TaskDispatcherOptions {
   readonly batchSize: number;
   /** pause between rounds once a round found less than a full batch */
   readonly idleMs: number;
+  /**
+   * At most this many task-due events per second across rounds, so a backlog (after a restart, an outage
+   * or a plan switched on) reaches outreach as a steady stream instead of all at once.
+   */
+  readonly maxPerSecond: number;
   readonly onError: (error: unknown) => void;
+  readonly now?: () => number;
 }
 
 /**
  * Runs dispatch rounds until stopped: back to back while batches come back full (a backlog), otherwise
- * every `idleMs`. `stop()` waits for the round in flight, so its transaction commits before the pool closes.
+ * every `idleMs`; never faster than `maxPerSecond` task-due events. `stop()` waits for the round in flight,
+ * so its transaction commits before the pool closes.
  */
 export class TaskDispatcher {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private windowStart = 0;
+  private sentInWindow = 0;
 
   constructor(
-    private readonly dispatch: DispatchDueTasks,
+    private readonly dispatch: Pick<DispatchDueTasks, 'runOnce'>,
     private readonly options: TaskDispatcherOptions,
   ) {}
 
@@ -36,23 +45,44 @@ export class TaskDispatcher {
     this.loop = undefined;
   }
 
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /** How many task-due events this round may send under the per-second budget (0: wait for the next second). */
+  private allowance(): number {
+    const now = this.now();
+    if (now - this.windowStart >= 1000) {
+      this.windowStart = now;
+      this.sentInWindow = 0;
+    }
+    return Math.min(this.options.batchSize, this.options.maxPerSecond - this.sentInWindow);
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
-      let dispatched = 0;
+      const limit = this.allowance();
+      if (limit <= 0) {
+        await this.pause(Math.max(1, this.windowStart + 1000 - this.now()));
+        continue;
+      }
+      let full = false;
       try {
-        dispatched = await this.dispatch.runOnce(this.options.batchSize);
+        const round = await this.dispatch.runOnce(limit, this.options.batchSize);
+        this.sentInWindow += round.sent;
+        full = round.sent >= limit || round.missed >= this.options.batchSize;
       } catch (error) {
         this.options.onError(error);
       }
       // stop() may have come during the round: its wake-up is gone, so do not start a new wait.
-      if (this.running && dispatched < this.options.batchSize) await this.pause();
+      if (this.running && !full) await this.pause(this.options.idleMs);
     }
   }
 
-  private pause(): Promise<void> {
+  private pause(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
       this.wake = resolve;
-      this.timer = setTimeout(resolve, this.options.idleMs);
+      this.timer = setTimeout(resolve, ms);
     }).finally(() => {
       clearTimeout(this.timer);
       this.wake = undefined;

@@ -57,6 +57,7 @@ export function semanticIssues(plan: PlanDocument): SemanticIssue[] {
     });
   }
   issues.push(...offsetIssues(plan.horizon, '/horizon', plan));
+  issues.push(...offsetIssues(plan.catchUp?.grace, '/catchUp/grace', plan));
   issues.push(...filterIssues(plan.trigger.filters, '/trigger/filters', plan));
   plan.variants?.forEach((variant, index) =>
     issues.push(...filterIssues(variant.when, `/variants/${index}/when`, plan)),

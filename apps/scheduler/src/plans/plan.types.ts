@@ -115,6 +115,11 @@ export interface PlanDocument {
   readonly stop?: readonly PlanStopCondition[];
   /** how far ahead open-ended recurrences (birthdays, every 6 months) are derived; default P1Y */
   readonly horizon?: string;
+  /**
+   * How late a task may still go out when the scheduler catches up (restart, outage, a plan switched on
+   * over old history); later than `grace` after its due time it is marked missed. Default P7D.
+   */
+  readonly catchUp?: { readonly grace: string };
   readonly defaults?: TaskDefaults;
   readonly steps: readonly PlanStep[];
 }

@@ -16,6 +16,9 @@ interface TaskRow {
   readonly derived: DerivedTask;
 }
 
+/** Tasks derived before plans carried a catch-up grace get the default (P7D). */
+const DEFAULT_GRACE_MINUTES = 7 * 24 * 60;
+
 const COLUMNS = 'id, org_id, patient_id, trigger_event_id, status, cancel_reason, derived';
 
 function toTask(row: TaskRow): FollowUpTask {
@@ -59,14 +62,15 @@ export class FollowUpTaskRepository {
     const written: unknown[] = await this.manager.query(
       `INSERT INTO ${TABLE} (id, org_id, patient_id, plan_id, plan_version, step_id, trigger_event_id, due_at,
           due_at_local, status, purpose, reason, cancel_reason, assignee_staff_id, assignee_queue, priority,
-          channel_ladder, derived)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $8::text, 'pending', $9, $10, NULL, $11, $12, $13, $14, $15)
+          channel_ladder, derived, send_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $8::text, 'pending', $9, $10, NULL, $11, $12, $13, $14, $15,
+          $8::timestamptz + make_interval(mins => $16::int))
        ON CONFLICT (id) DO UPDATE SET
           patient_id = EXCLUDED.patient_id, trigger_event_id = EXCLUDED.trigger_event_id, due_at = EXCLUDED.due_at, due_at_local = EXCLUDED.due_at_local,
           status = 'pending', purpose = EXCLUDED.purpose, reason = EXCLUDED.reason, cancel_reason = NULL,
           assignee_staff_id = EXCLUDED.assignee_staff_id, assignee_queue = EXCLUDED.assignee_queue,
           priority = EXCLUDED.priority, channel_ladder = EXCLUDED.channel_ladder, derived = EXCLUDED.derived,
-          updated_at = now()
+          send_until = EXCLUDED.send_until, updated_at = now()
         WHERE ${TABLE}.org_id = EXCLUDED.org_id
        RETURNING id`,
       [
@@ -85,6 +89,7 @@ export class FollowUpTaskRepository {
         d.priority,
         JSON.stringify(d.channels),
         JSON.stringify(d),
+        d.graceMinutes ?? DEFAULT_GRACE_MINUTES,
       ],
     );
     // Task ids include the org: a hit on another org's row means two organisations share a task id, which
@@ -138,6 +143,7 @@ export class FollowUpTaskRepository {
       `WITH claimed AS (
          UPDATE ${TABLE} t SET status = 'due', updated_at = now()
            FROM (SELECT id FROM ${TABLE} WHERE status = 'pending' AND due_at <= $1
+                    AND (send_until IS NULL OR send_until >= $1)
                   ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED) batch
           WHERE t.id = batch.id
           RETURNING t.id, t.org_id, t.patient_id, t.trigger_event_id, t.status, t.cancel_reason, t.derived)
@@ -146,4 +152,25 @@ export class FollowUpTaskRepository {
     );
     return rows.map(toTask);
   }
+
+  /**
+   * Marks up to `limit` pending tasks whose send window has closed as missed (catch-up policy: a call
+   * days late is not the call the plan meant). Same locking as `claimDue`.
+   */
+  async markMissed(now: Date, limit: number): Promise<FollowUpTask[]> {
+    const rows: TaskRow[] = await this.manager.query(
+      `WITH missed AS (
+         UPDATE ${TABLE} t SET status = 'missed', cancel_reason = $3, updated_at = now()
+           FROM (SELECT id FROM ${TABLE} WHERE status = 'pending' AND send_until < $1
+                  ORDER BY send_until, id LIMIT $2 FOR UPDATE SKIP LOCKED) batch
+          WHERE t.id = batch.id
+          RETURNING t.id, t.org_id, t.patient_id, t.trigger_event_id, t.status, t.cancel_reason, t.derived)
+       SELECT ${COLUMNS} FROM missed ORDER BY id`,
+      [now.toISOString(), limit, MISSED_REASON],
+    );
+    return rows.map(toTask);
+  }
 }
+
+export const MISSED_REASON =
+  "missed: the scheduler caught up later than the plan's catch-up grace after the due time (restart, outage or a plan activated over old history)";

@@ -1,6 +1,6 @@
 import { type DerivedTask } from '../derivation/task-set';
 
-export const TASK_STATUSES = ['pending', 'due', 'cancelled', 'completed'] as const;
+export const TASK_STATUSES = ['pending', 'due', 'cancelled', 'completed', 'missed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** A stored follow-up task: the engine's derived task plus where it stands and whose it is. */

@@ -22,6 +22,7 @@ const DISPATCH_SETTINGS = Symbol('DISPATCH_SETTINGS');
 export interface DispatchSettings {
   readonly batchSize: number;
   readonly idleMs: number;
+  readonly maxPerSecond: number;
 }
 
 /** Starts the dispatcher once the service listens and stops it (round in flight committed) on shutdown. */

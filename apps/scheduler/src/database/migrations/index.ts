@@ -2,10 +2,12 @@ import { createMessagingMigrations } from '@revisit/messaging';
 import { SCHEDULER_SCHEMA } from '../scheduler-schema';
 import { FollowUpTasks1795500000000 } from './follow-up-tasks.migration';
 import { PatientMerges1795600000000 } from './patient-merges.migration';
+import { TaskCatchUp1795700000000 } from './task-catch-up.migration';
 
 /** Every migration of the `scheduler` schema, in order. Feature migrations are appended here. */
 export const SCHEDULER_MIGRATIONS = [
   ...createMessagingMigrations(SCHEDULER_SCHEMA),
   FollowUpTasks1795500000000,
   PatientMerges1795600000000,
+  TaskCatchUp1795700000000,
 ];
