@@ -1,0 +1,173 @@
+import { validateEvent, newEvent, type EventType } from '@revisit/domain';
+import { normalisedEvent, type PatientSnapshot } from '../../normalise/normalised-event';
+import { CatalogueGap, toCatalogueEvent } from './clinical-catalogue-mapper';
+
+const patient: PatientSnapshot = {
+  enterpriseId: null,
+  identifiers: [{ value: 'M-1', system: 'HOSP-A', type: 'MR' }],
+  names: [],
+  phones: [],
+  addresses: [],
+};
+const source = { format: 'hl7v2' as const, system: 'HIS@HOSP-A', messageId: 'MSG-9' };
+const ctx = {
+  orgId: 'org-test',
+  enterpriseId: 'EP0000000042',
+  key: { sourceSystem: 'HIS@HOSP-A', localId: 'M-1' },
+  receivedAt: '2026-03-01T10:00:00.000+08:00',
+};
+
+/** The mapped payload must pass the catalogue schema with the enterprise id as subject. */
+function publishable(mapping: ReturnType<typeof toCatalogueEvent>): void {
+  if (!mapping.ok) throw new Error(`not mapped: ${mapping.reason}`);
+  const envelope = newEvent(mapping.type as EventType, {
+    source: 'revisit/ingest',
+    orgid: ctx.orgId,
+    subject: ctx.enterpriseId,
+    data: mapping.data as never,
+  });
+  const result = validateEvent(envelope);
+  expect(result.ok ? [] : result.errors).toEqual([]);
+}
+
+describe('toCatalogueEvent (normalised clinical facts -> catalogue events keyed by the enterprise id)', () => {
+  it('maps a dispense with the enterprise patient, the source record and a unitless quantity as a count', () => {
+    const mapping = toCatalogueEvent(
+      normalisedEvent('revisit.clinical.medication-dispensed.v1', {
+        source,
+        patient,
+        data: {
+          dispenseId: 'D-1',
+          drug: { code: '86900123', display: '缬沙坦胶囊 80mg' },
+          quantity: { value: 2 },
+          sig: '每日1次',
+          dispensedAt: '2026-03-01T09:30:00+08:00',
+        },
+      }),
+      ctx,
+    );
+    expect(mapping).toMatchObject({
+      ok: true,
+      type: 'revisit.clinical.medication-dispensed.v1',
+      data: {
+        patient: { enterpriseId: 'EP0000000042', sourceSystem: 'HIS@HOSP-A', localId: 'M-1' },
+        orgId: 'org-test',
+        quantity: { value: 2, unit: '1' },
+        drug: { code: '86900123', name: '缬沙坦胶囊 80mg', system: 'urn:revisit:HIS@HOSP-A:drug' },
+      },
+    });
+    publishable(mapping);
+  });
+
+  it('maps a return line to a partial reversal, a cancelled order to a full one', () => {
+    const base = { dispenseId: 'D-1', drug: { code: 'X' }, quantity: { value: -1, unit: 'box' } };
+    const returned = toCatalogueEvent(
+      normalisedEvent('revisit.clinical.medication-dispense-reversed.v1', {
+        source,
+        patient,
+        occurredAt: '2026-03-02T09:00:00+08:00',
+        data: { ...base, reason: 'returned' },
+      }),
+      ctx,
+    );
+    expect(returned).toMatchObject({
+      ok: true,
+      data: { quantityReturned: { value: 1, unit: 'box' }, fullReversal: false, reason: 'patient-returned' },
+    });
+    publishable(returned);
+    const cancelled = toCatalogueEvent(
+      normalisedEvent('revisit.clinical.medication-dispense-reversed.v1', {
+        source,
+        patient,
+        occurredAt: '2026-03-02T09:00:00+08:00',
+        data: { ...base, reason: 'cancelled' },
+      }),
+      ctx,
+    );
+    expect(cancelled).toMatchObject({ ok: true, data: { fullReversal: true, reason: 'other' } });
+  });
+
+  it('keeps an encounter start with ICD-10 diagnoses and drops codes that are not ICD-10', () => {
+    const mapping = toCatalogueEvent(
+      normalisedEvent('revisit.clinical.encounter-started.v1', {
+        source,
+        patient,
+        data: {
+          encounterId: 'V-1',
+          class: 'outpatient',
+          department: 'CARD',
+          startedAt: '2026-03-01T08:10:00+08:00',
+          diagnoses: [
+            { code: 'I10', system: 'ICD-10' },
+            { code: 'LOCAL-7', system: 'HIS' },
+          ],
+        },
+      }),
+      ctx,
+    );
+    expect(mapping).toMatchObject({
+      ok: true,
+      data: { diagnoses: [{ system: 'ICD-10', code: 'I10', role: 'primary' }] },
+    });
+    publishable(mapping);
+  });
+
+  it('reports a gap, never an invented value, when a required contract field is missing', () => {
+    const noAttending = toCatalogueEvent(
+      normalisedEvent('revisit.clinical.encounter-discharged.v1', {
+        source,
+        patient,
+        data: {
+          encounterId: 'V-1',
+          class: 'inpatient',
+          department: 'CARD',
+          startedAt: '2026-03-01T08:10:00+08:00',
+          endedAt: '2026-03-05T10:00:00+08:00',
+          diagnoses: [{ code: 'I10', system: 'ICD-10' }],
+        },
+      }),
+      ctx,
+    );
+    expect(noAttending).toEqual({ ok: false, reason: CatalogueGap.MissingId });
+    const noTime = toCatalogueEvent(
+      normalisedEvent('revisit.clinical.medication-dispensed.v1', {
+        source,
+        patient,
+        data: { dispenseId: 'D-2', drug: { code: 'X' }, quantity: { value: 1 } },
+      }),
+      ctx,
+    );
+    expect(noTime).toEqual({ ok: false, reason: CatalogueGap.MissingTime });
+  });
+
+  it('keeps ingest-only facts inside ingest', () => {
+    const mapping = toCatalogueEvent(
+      normalisedEvent('revisit.clinical.encounter-transferred.v1', { source, patient, data: { diagnoses: [] } }),
+      ctx,
+    );
+    expect(mapping).toEqual({ ok: false, reason: CatalogueGap.IngestOnly });
+  });
+
+  it('derives an appointment end from its duration, in the start’s own offset', () => {
+    const mapping = toCatalogueEvent(
+      normalisedEvent('revisit.appointment.booked.v1', {
+        source,
+        patient,
+        occurredAt: '2026-02-20T15:00:00+08:00',
+        data: {
+          appointmentId: 'APT-1',
+          start: '2026-03-09T10:00:00+08:00',
+          durationMinutes: 30,
+          department: 'ORTHO',
+          serviceType: { code: 'ORTHO-ADJ', display: '正畸复诊调整' },
+        },
+      }),
+      ctx,
+    );
+    expect(mapping).toMatchObject({
+      ok: true,
+      data: { end: '2026-03-09T10:30:00+08:00', bookedAt: '2026-02-20T15:00:00+08:00' },
+    });
+    publishable(mapping);
+  });
+});
