@@ -2,17 +2,25 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventType } from '@revisit/domain';
 import { PersistenceModule, RedisModule } from '@revisit/persistence';
 import { type ServiceContext, ServiceMessagingModule } from '@revisit/platform';
+import { AuthModule } from './auth/auth.module';
 import type { OutreachConfig } from './config/outreach.config';
 import { OUTREACH_MIGRATIONS } from './database/migrations';
 import { OUTREACH_SCHEMA } from './database/outreach-schema';
+import { EscalationModule } from './escalation/escalation.module';
+import { PATIENT_EVENT_SUBSCRIPTIONS } from './patients/patient-events.consumer';
+import { PatientsModule } from './patients/patients.module';
 import { TASK_EVENT_SUBSCRIPTIONS } from './tasks/task-events.consumer';
 import { TasksModule } from './tasks/tasks.module';
+import { WorklistModule } from './worklist/worklist.module';
 
 /**
  * Event types the outreach service consumes. Each needs exactly one `@EventHandler` provider in an imported
  * feature module, or the boot fails: add a type here together with the module that handles it.
  */
-export const OUTREACH_SUBSCRIPTIONS: readonly EventType[] = [...TASK_EVENT_SUBSCRIPTIONS];
+export const OUTREACH_SUBSCRIPTIONS: readonly EventType[] = [
+  ...TASK_EVENT_SUBSCRIPTIONS,
+  ...PATIENT_EVENT_SUBSCRIPTIONS,
+];
 
 @Module({})
 export class AppModule {
@@ -30,7 +38,11 @@ export class AppModule {
           logger: context.logger,
           metrics: context.metrics,
         }),
+        AuthModule.forConfig(config),
         TasksModule,
+        EscalationModule.forConfig(config),
+        WorklistModule,
+        PatientsModule,
       ],
     };
   }

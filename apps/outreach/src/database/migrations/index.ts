@@ -1,6 +1,13 @@
 import { createMessagingMigrations } from '@revisit/messaging';
 import { OUTREACH_SCHEMA } from '../outreach-schema';
+import { OutreachSecurity1795700000100 } from './outreach-security.migration';
 import { OutreachTasks1795700000000 } from './outreach-tasks.migration';
+import { OutreachWork1795700000200 } from './outreach-work.migration';
 
 /** Every migration of the `outreach` schema, in order. Feature migrations are appended here. */
-export const OUTREACH_MIGRATIONS = [...createMessagingMigrations(OUTREACH_SCHEMA), OutreachTasks1795700000000];
+export const OUTREACH_MIGRATIONS = [
+  ...createMessagingMigrations(OUTREACH_SCHEMA),
+  OutreachTasks1795700000000,
+  OutreachSecurity1795700000100,
+  OutreachWork1795700000200,
+];

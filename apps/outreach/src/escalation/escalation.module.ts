@@ -1,0 +1,117 @@
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { Outbox } from '@revisit/messaging';
+import { type Logger } from '@revisit/observability';
+import { SERVICE_LOGGER, ServiceLifecycle } from '@revisit/platform';
+import { DataSource } from 'typeorm';
+import {
+  alibabaSmsChannelFromConfig,
+  loadAlibabaSmsConfig,
+  loadTencentSmsConfig,
+  type SmsChannel,
+  tencentSmsChannelFromConfig,
+} from '../channels/sms';
+import { type OutreachConfig } from '../config/outreach.config';
+import { type ContactRuleSettings } from '../contact/contact-rules';
+import { WorkTask } from '../worklist/work-task';
+import { AutomatedSends } from './automated-sends';
+import { CONTACT_RULES, ESCALATION_CONTEXT, WORK_TASK } from './escalation.tokens';
+import { nextCallSlot } from './next-call-slot';
+import { PollingLoop } from './polling-loop';
+import { type EscalationContext } from './record-attempt';
+import { TCM_PHONE_RULES } from './tcm-phone-policy';
+
+const SETTINGS = Symbol('ESCALATION_SETTINGS');
+
+/** Starts the durable-timer loop once the service listens; stops it (round committed) on shutdown. */
+@Injectable()
+class AutomatedSendsWiring implements OnModuleInit, OnModuleDestroy {
+  private readonly loop: PollingLoop;
+
+  constructor(
+    dataSource: DataSource,
+    @Inject(ESCALATION_CONTEXT) escalation: EscalationContext,
+    @Inject(CONTACT_RULES) rules: ContactRuleSettings,
+    @Inject(SETTINGS) config: OutreachConfig,
+    private readonly lifecycle: ServiceLifecycle,
+    @Inject(SERVICE_LOGGER) logger: Logger,
+  ) {
+    const sends = new AutomatedSends(dataSource, smsChannelOf(config), escalation, {
+      zone: config.ORG_TIMEZONE,
+      noticeTemplate: config.SMS_NOTICE_TEMPLATE,
+      batchSize: 20,
+      rules,
+    });
+    this.loop = new PollingLoop(
+      () => sends.runOnce(),
+      config.OUTREACH_TIMER_INTERVAL_MS,
+      (error) => logger.error({ err: error }, 'outreach timer round failed; next round retries'),
+    );
+  }
+
+  onModuleInit(): void {
+    this.lifecycle.onListening('outreach-timers', () => {
+      this.loop.start();
+      return Promise.resolve();
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.loop.stop();
+  }
+}
+
+function smsChannelOf(config: OutreachConfig): SmsChannel | undefined {
+  switch (config.SMS_PROVIDER) {
+    case 'none':
+      return undefined;
+    case 'alibaba':
+      return alibabaSmsChannelFromConfig(loadAlibabaSmsConfig(process.env));
+    case 'tencent':
+      return tencentSmsChannelFromConfig(loadTencentSmsConfig(process.env));
+  }
+}
+
+/** Escalation ladder, contact rules and the automated sends (SMS notices, SMS rung). */
+@Module({})
+export class EscalationModule {
+  static forConfig(config: OutreachConfig): DynamicModule {
+    const rules: ContactRuleSettings = {
+      zone: config.ORG_TIMEZONE,
+      quietHours: { from: config.QUIET_HOURS_FROM, to: config.QUIET_HOURS_TO },
+      frequencyCap: config.CONTACT_FREQUENCY_CAP,
+      frequencyWindowMs: config.CONTACT_FREQUENCY_WINDOW_HOURS * 3600_000,
+    };
+    return {
+      module: EscalationModule,
+      global: true,
+      providers: [
+        { provide: SETTINGS, useValue: config },
+        { provide: CONTACT_RULES, useValue: rules },
+        {
+          provide: ESCALATION_CONTEXT,
+          inject: [Outbox],
+          useFactory: (outbox: Outbox): EscalationContext => ({
+            outbox,
+            settings: TCM_PHONE_RULES,
+            proposeNextCall: (task, after) =>
+              nextCallSlot(after, task.callSlot ?? config.DEFAULT_CALL_SLOT, config.ORG_TIMEZONE),
+          }),
+        },
+        {
+          provide: WORK_TASK,
+          inject: [DataSource, ESCALATION_CONTEXT],
+          useFactory: (dataSource: DataSource, escalation: EscalationContext) => new WorkTask(dataSource, escalation),
+        },
+        AutomatedSendsWiring,
+      ],
+      exports: [CONTACT_RULES, ESCALATION_CONTEXT, WORK_TASK],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { type EntityManager } from 'typeorm';
+import { OUTREACH_SCHEMA } from '../database/outreach-schema';
+import { TASK_TABLE } from '../tasks/outreach-task.repository';
+
+export interface WorklistFilter {
+  readonly orgIds: readonly string[];
+  readonly staffId: string;
+  readonly leaseOwner: string;
+  readonly callSlot: string | undefined;
+  readonly limit: number;
+  readonly now: Date;
+}
+
+export interface WorklistRow {
+  readonly id: string;
+  readonly org_id: string;
+  readonly patient_id: string;
+  readonly purpose: string;
+  readonly priority: string;
+  readonly call_slot: string | null;
+  readonly next_attempt_at: Date;
+  readonly attempts: number;
+  readonly lease_owner: string | null;
+  readonly lease_expires_at: Date | null;
+  readonly demographics: { names?: { text: string }[]; phones?: { number: string; kind: string }[] } | null;
+}
+
+/**
+ * Open agent-call tasks due now for the caller's organisations: assigned to them or to the shared queue,
+ * not leased by someone else; most urgent first, then the longest waiting. Served by `task_worklist_idx`.
+ */
+export const WORKLIST_SQL = `
+  SELECT t.id, t.org_id, t.patient_id, t.purpose, t.priority, t.call_slot, t.next_attempt_at, t.attempts,
+         t.lease_owner, t.lease_expires_at, p.demographics
+    FROM ${TASK_TABLE} t
+    LEFT JOIN "${OUTREACH_SCHEMA}".patient p ON p.org_id = t.org_id AND p.patient_id = t.patient_id
+   WHERE t.status = 'open' AND t.current_channel = 'phone-agent' AND t.org_id = ANY($1::text[])
+     AND t.next_attempt_at <= $2
+     AND (t.assignee_staff_id IS NULL OR t.assignee_staff_id = $3)
+     AND (t.lease_expires_at IS NULL OR t.lease_expires_at < $2 OR t.lease_owner = $4)
+     AND ($5::text IS NULL OR t.call_slot = $5)
+   ORDER BY t.priority_rank DESC, t.next_attempt_at
+   LIMIT $6`;
+
+export async function queryWorklist(manager: EntityManager, filter: WorklistFilter): Promise<WorklistRow[]> {
+  return manager.query(WORKLIST_SQL, [
+    filter.orgIds,
+    filter.now,
+    filter.staffId,
+    filter.leaseOwner,
+    filter.callSlot ?? null,
+    filter.limit,
+  ]);
+}
