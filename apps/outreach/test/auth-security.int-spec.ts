@@ -52,7 +52,12 @@ describe('outreach authentication on the real database and Redis', () => {
 
   it('issues an ES256 token with roles and organisations, and publishes discovery and keys', async () => {
     const token = await signIn(db, instance.url, { username: 'wang.li', roles: ['agent'], orgIds: ['org-a'] });
-    expect(decodeJwt(token)).toMatchObject({ iss: ISSUER, aud: 'revisit-outreach', roles: ['agent'], org_ids: ['org-a'] });
+    expect(decodeJwt(token)).toMatchObject({
+      iss: ISSUER,
+      aud: 'revisit-outreach',
+      roles: ['agent'],
+      org_ids: ['org-a'],
+    });
     const discovery = (await (await fetch(`${instance.url}/.well-known/openid-configuration`)).json()) as Record<
       string,
       unknown
@@ -107,7 +112,10 @@ describe('outreach authentication on the real database and Redis', () => {
     );
     const worklist = (headers: Record<string, string>) => fetch(`${instance.url}/v1/worklist`, { headers });
     expect((await worklist(bearer(token))).status).toBe(200);
-    const refused = [await worklist({}), ...(await Promise.all([tampered, expired, foreign].map((t) => worklist(bearer(t)))))];
+    const refused = [
+      await worklist({}),
+      ...(await Promise.all([tampered, expired, foreign].map((t) => worklist(bearer(t))))),
+    ];
     expect(refused.map((r) => r.status)).toEqual([401, 401, 401, 401]);
     expect(await refused[0]!.json()).toMatchObject({ code: 'auth.missing-token' });
     expect(await refused[1]!.json()).toMatchObject({ code: 'auth.invalid-token' });
