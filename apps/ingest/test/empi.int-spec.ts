@@ -178,6 +178,17 @@ describe('EMPI (real PostgreSQL and Kafka)', () => {
       });
     });
 
+    const search = await api(`/v1/empi/patients?name=${encodeURIComponent('陈志强')}&birthDate=1972-05-14`, {
+      headers: AGENT,
+    });
+    expect(search.status).toBe(200);
+    const [best] = (search.body as { patients: { enterpriseId: string; grade: string; sourceRecords: unknown[] }[] })
+      .patients;
+    expect(best).toMatchObject({ enterpriseId, grade: 'probable' });
+    expect(best!.sourceRecords).toHaveLength(2);
+    expect((await api('/v1/empi/patients', { headers: AGENT })).body).toMatchObject({
+      code: 'empi.search-needs-criteria',
+    });
     expect((await pix('HOSP-A|NOPE')).status).toBe(404);
     expect((await pix('no-bar')).status).toBe(400);
     expect((await api('/v1/empi/identifiers?identifier=HOSP-A%7CA-100')).status).toBe(401);
@@ -230,6 +241,11 @@ describe('EMPI (real PostgreSQL and Kafka)', () => {
       [review!.id],
     )) as { actor: string; reason: string }[];
     expect(audit).toEqual({ actor: 'staff-sup-01', reason: 'Same passport photo at the front desk' });
+    // Who/when/why cannot be rewritten afterwards, not even by the service's own database role.
+    await expect(
+      db.query(`UPDATE ingest.empi_audit SET reason = 'edited' WHERE action = 'review-link'`),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.query(`DELETE FROM ingest.empi_audit`)).rejects.toThrow(/append-only/);
   });
 
   it('keeps a manual not-link when the source record is updated and re-matched', async () => {
