@@ -38,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
     return IngestExitCode.UsageError;
   }
   if (sub === 'parse') return runParseCommand(rest, io);
+  if (sub === 'import') return (await import('./import.command')).runImportCommand(rest, io);
+  if (sub === 'sources') return (await import('./sources.command')).runSourcesCommand(rest, io);
   if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
     (sub === undefined ? io.stderr : io.stdout)(`${INGEST_USAGE}\n`);
     return sub === undefined ? IngestExitCode.UsageError : IngestExitCode.Ok;

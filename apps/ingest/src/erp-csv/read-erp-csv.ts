@@ -6,9 +6,15 @@ import { type ErpColumn, mapHeader, missingColumns } from './column-mapping';
 import { ErpCsvErrorCode, type ErpCsvRowError } from './erp-csv.errors';
 import { mapErpRow } from './erp-row.mapper';
 
+/** The header and the row as parsed, so a row can be stored (and replayed) on its own. */
+export interface ErpRowCells {
+  readonly header: readonly string[];
+  readonly record: readonly string[];
+}
+
 export type ErpRowResult =
-  | { readonly row: number; readonly accepted: true; readonly events: NormalisedEvent[] }
-  | { readonly row: number; readonly accepted: false; readonly errors: ErpCsvRowError[] };
+  | { readonly row: number; readonly accepted: true; readonly events: NormalisedEvent[]; readonly cells?: ErpRowCells }
+  | { readonly row: number; readonly accepted: false; readonly errors: ErpCsvRowError[]; readonly cells?: ErpRowCells };
 
 export interface ReadErpCsvOptions {
   /** The ERP / member system; member ids are unique only within it. */
@@ -111,6 +117,7 @@ export async function* readErpCsv(
     if (failure) throw failure;
   }
   let positions: Map<ErpColumn, number> | undefined;
+  let header: string[] = [];
   try {
     for await (const item of parsed()) {
       const { record, info } = item;
@@ -120,6 +127,7 @@ export async function* readErpCsv(
         // until one names at least two known columns.
         if (candidate.size < 2 && info.lines <= MAX_PREAMBLE_LINES) continue;
         positions = candidate;
+        header = record;
         const missing = missingColumns(positions);
         if (missing.length > 0) {
           yield {
@@ -143,9 +151,10 @@ export async function* readErpCsv(
         return v ? v : undefined;
       };
       const outcome = mapErpRow(value, { row: info.lines, sourceSystem, zone });
+      const cells: ErpRowCells = { header, record };
       yield outcome.ok
-        ? { row: info.lines, accepted: true, events: [outcome.event] }
-        : { row: info.lines, accepted: false, errors: outcome.errors };
+        ? { row: info.lines, accepted: true, events: [outcome.event], cells }
+        : { row: info.lines, accepted: false, errors: outcome.errors, cells };
     }
   } catch (error: unknown) {
     // csv-parse stops at the first syntax error (e.g. an unclosed quote); report where, then stop.

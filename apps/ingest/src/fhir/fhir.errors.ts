@@ -11,13 +11,23 @@ export enum FhirRejectionCode {
   INVALID_VALUE = 'INVALID_VALUE',
   /** Valid resource whose status means nothing happened yet (draft, not-done, in-progress...). */
   STATUS_NOT_ACTIONABLE = 'STATUS_NOT_ACTIONABLE',
+  /** The authenticated source may not write identifiers of this system (assigning authority). */
+  IDENTIFIER_SYSTEM_NOT_ALLOWED = 'IDENTIFIER_SYSTEM_NOT_ALLOWED',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
 export type IssueSeverity = 'fatal' | 'error' | 'warning' | 'information';
 /** The subset of FHIR IssueType codes we emit. */
 export type IssueType =
-  'invalid' | 'structure' | 'required' | 'value' | 'not-supported' | 'not-found' | 'informational' | 'exception';
+  | 'invalid'
+  | 'structure'
+  | 'required'
+  | 'value'
+  | 'not-supported'
+  | 'not-found'
+  | 'informational'
+  | 'exception'
+  | 'forbidden';
 
 export function issueFor(code: FhirRejectionCode): { severity: IssueSeverity; code: IssueType } {
   switch (code) {
@@ -38,6 +48,8 @@ export function issueFor(code: FhirRejectionCode): { severity: IssueSeverity; co
       return { severity: 'error', code: 'value' };
     case FhirRejectionCode.STATUS_NOT_ACTIONABLE:
       return { severity: 'information', code: 'informational' };
+    case FhirRejectionCode.IDENTIFIER_SYSTEM_NOT_ALLOWED:
+      return { severity: 'error', code: 'forbidden' };
     case FhirRejectionCode.INTERNAL_ERROR:
       return { severity: 'fatal', code: 'exception' };
   }

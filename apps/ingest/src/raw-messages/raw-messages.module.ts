@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Hl7v2HttpController } from '../feeds/hl7v2-http.controller';
+import { ErpImportController } from '../erp-csv/erp-import.controller';
+import { FhirController } from '../fhir/fhir.controller';
 import { MllpListener } from '../mllp/mllp-listener';
 import { MLLP_OPTIONS, type MllpOptions } from '../mllp/mllp.tokens';
 import { SourcesModule } from '../sources/sources.module';
@@ -23,14 +25,14 @@ export interface FeedEdgeOptions {
   readonly staffAuthenticator?: StaffAuthenticator;
 }
 
-/** The feed edge: HL7 v2 over HTTP and MLLP, stored before acknowledged. */
+/** The feed edge: HL7 v2 over HTTP and MLLP, FHIR R4, ERP CSV imports; stored before acknowledged. */
 @Module({})
 export class RawMessagesModule {
   static forOptions(options: FeedEdgeOptions): DynamicModule {
     return {
       module: RawMessagesModule,
       imports: [TypeOrmModule.forFeature([RawMessageEntity, QuarantineEntity]), SourcesModule],
-      controllers: [Hl7v2HttpController, QuarantineController],
+      controllers: [Hl7v2HttpController, FhirController, ErpImportController, QuarantineController],
       providers: [
         { provide: INGEST_RECEIVE_OPTIONS, useValue: options.receive },
         { provide: MLLP_OPTIONS, useValue: options.mllp },

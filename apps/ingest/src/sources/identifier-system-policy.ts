@@ -9,7 +9,8 @@ function identifiersOf(event: NormalisedEvent): readonly LocalIdentifier[] {
 
 /**
  * The assigning authorities the events write that their source is not bound to. Identifiers without a
- * system are scoped to the source itself and always allowed; "*" in the binding allows every system
+ * system, and systems named after the source (`<source id>/member` for ERP member ids), are the source's
+ * own and always allowed; "*" in the binding allows every system
  * (for an interface engine relaying several HIS, configured deliberately).
  */
 export function disallowedIdentifierSystems(events: readonly NormalisedEvent[], source: FeedSource): string[] {
@@ -17,9 +18,18 @@ export function disallowedIdentifierSystems(events: readonly NormalisedEvent[], 
   const allowed = new Set(source.identifierSystems.map((s) => s.toUpperCase()));
   const refused = new Set<string>();
   for (const event of events) {
+    // A FHIR client names its system in meta.source; it may only name itself or a system it is bound to.
+    const claimed = event.source.format === 'fhir-r4' ? event.source.system : undefined;
+    if (claimed && claimed !== source.id && !allowed.has(claimed.toUpperCase())) refused.add(claimed);
     for (const identifier of identifiersOf(event)) {
-      if (identifier.system && !allowed.has(identifier.system.toUpperCase())) refused.add(identifier.system);
+      if (identifier.system && !allowed.has(identifier.system.toUpperCase()) && !ownSystem(identifier.system, source)) {
+        refused.add(identifier.system);
+      }
     }
   }
   return [...refused].sort();
+}
+
+function ownSystem(system: string, source: FeedSource): boolean {
+  return system === source.id || system.startsWith(`${source.id}/`);
 }

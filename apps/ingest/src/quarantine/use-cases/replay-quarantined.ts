@@ -1,13 +1,18 @@
 import { type EntityManager } from 'typeorm';
 import { RawMessageEntity } from '../../raw-messages/raw-message.entity';
-import {
-  type ReceivedHl7,
-  receiveHl7MessageIn,
-  type ReceiveOptions,
-} from '../../raw-messages/use-cases/receive-hl7-message';
+import { receiveErpCsvIn } from '../../erp-csv/use-cases/receive-erp-csv';
+import { receiveFhirDocumentIn } from '../../fhir/use-cases/receive-fhir-document';
+import { receiveHl7MessageIn, type ReceiveOptions } from '../../raw-messages/use-cases/receive-hl7-message';
 import { QuarantineEntity } from '../quarantine.entity';
 import { type FeedSource } from '../../sources/feed-source.entity';
 import { QuarantineError, QuarantineErrorCode } from '../quarantine.errors';
+
+export interface ReplayOutcome {
+  readonly rawMessageId: string;
+  readonly status: string;
+  readonly ackCode: string;
+  readonly quarantineId?: string;
+}
 
 export interface ReplayCommand {
   readonly quarantineId: string;
@@ -31,7 +36,7 @@ export async function replayQuarantinedIn(
   command: ReplayCommand,
   options: ReceiveOptions,
   sources: SourceLookup,
-): Promise<ReceivedHl7> {
+): Promise<ReplayOutcome> {
   const entry = await manager
     .getRepository(QuarantineEntity)
     .createQueryBuilder('q')
@@ -50,7 +55,7 @@ export async function replayQuarantinedIn(
       'The message has no configured feed source to replay as',
     );
   }
-  const received = await receiveHl7MessageIn(manager, raw.bytes, raw.channel, options, source);
+  const received = await replayByFormat(manager, raw, options, source);
   await manager.getRepository(QuarantineEntity).update(
     { id: entry.id },
     {
@@ -61,4 +66,26 @@ export async function replayQuarantinedIn(
     },
   );
   return received;
+}
+
+async function replayByFormat(
+  manager: EntityManager,
+  raw: RawMessageEntity,
+  options: ReceiveOptions,
+  source: FeedSource,
+): Promise<ReplayOutcome> {
+  switch (raw.format) {
+    case 'hl7v2':
+      return receiveHl7MessageIn(manager, raw.bytes, raw.channel, options, source);
+    case 'fhir-r4': {
+      const answer = await receiveFhirDocumentIn(manager, {
+        bytes: raw.bytes,
+        source,
+        expectedType: raw.messageType === 'Bundle' ? undefined : (raw.messageType ?? undefined),
+      });
+      return answer.stored[0]!;
+    }
+    case 'erp-csv':
+      return (await receiveErpCsvIn(manager, raw.bytes, source, { zone: options.zone })).stored[0]!;
+  }
 }
