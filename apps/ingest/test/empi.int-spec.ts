@@ -189,6 +189,8 @@ describe('EMPI (real PostgreSQL and Kafka)', () => {
     expect((await api('/v1/empi/patients', { headers: AGENT })).body).toMatchObject({
       code: 'empi.search-needs-criteria',
     });
+    const metrics = await (await fetch(`${ingest.url}/metrics`)).text();
+    expect(metrics).toMatch(/^ingest_empi_messages_total\{outcome="linked"[^}]*\} [1-9]/m);
     expect((await pix('HOSP-A|NOPE')).status).toBe(404);
     expect((await pix('no-bar')).status).toBe(400);
     expect((await api('/v1/empi/identifiers?identifier=HOSP-A%7CA-100')).status).toBe(401);

@@ -2,18 +2,21 @@ import { type BeforeApplicationShutdown, Inject, Injectable, type OnModuleInit }
 import { type AnyEventEnvelope } from '@revisit/domain';
 import { Outbox } from '@revisit/messaging';
 import type { Logger } from '@revisit/observability';
-import { SERVICE_LOGGER, ServiceLifecycle } from '@revisit/platform';
+import { MetricsRegistry, SERVICE_LOGGER, ServiceLifecycle } from '@revisit/platform';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { INGEST_SCHEMA } from '../../database/ingest-schema';
 import { type NormalisedEvent } from '../../normalise/normalised-event';
 import { LinkSourcePatient } from '../linking/link-source-patient';
 import { EMPI_SETTINGS, type EmpiSettings } from '../empi.settings';
+import { EmpiFeedMetrics } from './empi-feed-metrics';
 import { linkStoredMessageIn } from './link-stored-message';
 
 const S = `"${INGEST_SCHEMA}"`;
 /** Attempts per message before it is set aside (marked failed with an error id) so later ones can flow. */
 const MAX_ATTEMPTS = 3;
+/** Longest wait between attempts while the database or a message keeps failing. */
+const MAX_BACKOFF_MS = 5000;
 
 /**
  * Drains stored, accepted feed messages through the EMPI into the outbox, oldest first, one message per
@@ -27,6 +30,7 @@ export class EmpiFeedWorker implements OnModuleInit, BeforeApplicationShutdown {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private readonly attempts = new Map<string, number>();
+  private readonly metrics: EmpiFeedMetrics;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,7 +39,10 @@ export class EmpiFeedWorker implements OnModuleInit, BeforeApplicationShutdown {
     private readonly lifecycle: ServiceLifecycle,
     @Inject(EMPI_SETTINGS) private readonly settings: EmpiSettings,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
-  ) {}
+    metrics: MetricsRegistry,
+  ) {
+    this.metrics = new EmpiFeedMetrics(metrics.registry);
+  }
 
   onModuleInit(): void {
     this.lifecycle.onListening('empi-feed', () => {
@@ -59,20 +66,36 @@ export class EmpiFeedWorker implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   private async run(): Promise<void> {
+    let failures = 0;
     while (this.running) {
       try {
-        if (await this.processNext()) continue;
+        if (await this.processNext()) {
+          failures = 0;
+          continue;
+        }
+        failures = 0;
+        await this.sampleBacklog();
       } catch (error) {
-        this.logger.error({ err: error }, 'empi feed stage failed; retrying');
+        failures++;
+        this.logger.error({ err: error, failures }, 'empi feed stage failed; retrying');
+        await this.sampleBacklog().catch(() => undefined);
       }
+      const delay = failures === 0 ? this.settings.pollIntervalMs : Math.min(MAX_BACKOFF_MS, 100 * 2 ** failures);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.settings.pollIntervalMs);
+        const timer = setTimeout(resolve, delay);
         this.wake = () => {
           clearTimeout(timer);
           resolve();
         };
       });
     }
+  }
+
+  private async sampleBacklog(): Promise<void> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM ${S}.raw_message WHERE status = 'accepted' AND empi_processed_at IS NULL`,
+    )) as { n: number }[];
+    this.metrics.backlog.set(row?.n ?? 0);
   }
 
   private async processNext(): Promise<boolean> {
@@ -101,6 +124,7 @@ export class EmpiFeedWorker implements OnModuleInit, BeforeApplicationShutdown {
           [row.id, JSON.stringify(outcome)],
         );
         this.attempts.delete(row.id);
+        this.metrics.linked(outcome);
         return true;
       });
     } catch (error) {
@@ -117,6 +141,7 @@ export class EmpiFeedWorker implements OnModuleInit, BeforeApplicationShutdown {
         [failedId, JSON.stringify({ failed: errorId })],
       );
       this.attempts.delete(failedId);
+      this.metrics.messages.inc({ outcome: 'set-aside' });
       return true;
     }
   }
