@@ -8,6 +8,8 @@ import { ANALYTICS_SCHEMA } from './database/analytics-schema';
 import { READ_MODEL_SUBSCRIPTIONS } from './read-models/read-model.consumer';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { DashboardModule } from './http/dashboard.module';
+import { DEFAULT_REPORT_FONT } from './weekly-summary/weekly-report-pdf';
+import { WeeklySummaryModule } from './weekly-summary/weekly-summary.module';
 
 /**
  * Event types the analytics service consumes. Each needs exactly one `@EventHandler` provider in an imported
@@ -43,6 +45,12 @@ export class AppModule {
                   ...(config.AUTH_JWKS_URL === undefined ? {} : { jwksUrl: config.AUTH_JWKS_URL }),
                 },
               }),
+        }),
+        WeeklySummaryModule.forSettings({
+          zone: config.ORG_TIMEZONE,
+          runAt: config.WEEKLY_SUMMARY_AT,
+          pollMs: config.WEEKLY_SUMMARY_POLL_MS,
+          fontPath: config.REPORT_FONT_PATH ?? DEFAULT_REPORT_FONT,
         }),
       ],
     };

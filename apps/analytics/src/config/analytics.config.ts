@@ -13,6 +13,8 @@ export const analyticsConfigSchema = Type.Object({
   /** How often each replica looks for a weekly summary to produce (it is due on Mondays). */
   WEEKLY_SUMMARY_POLL_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 60_000 }),
   /** Local time on Monday from which last week's summary is produced, `HH:MM`. */
+  /** TTF/OTF/TTC font with Chinese glyphs embedded into PDF reports (default: Debian fonts-wqy-microhei). */
+  REPORT_FONT_PATH: Type.Optional(Type.String({ minLength: 1 })),
   WEEKLY_SUMMARY_AT: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', default: '06:00' }),
 });
 

@@ -24,6 +24,8 @@ export class DashboardModule {
           });
     return {
       module: DashboardModule,
+      // Global so every controller of the app can use the access guard and its verifier.
+      global: true,
       controllers: [MetricsController],
       providers: [
         { provide: ANALYTICS_ZONE, useValue: settings.zone },

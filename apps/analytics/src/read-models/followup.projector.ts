@@ -16,14 +16,15 @@ export class FollowUpProjector {
     // The triggering fact (dispense, discharge, ...) gives the task its site, department and doctor.
     await m.query(
       `INSERT INTO ${table('task')} (org_id, task_id, patient_id, plan_id, purpose, trigger_event_id, assignee_id,
-              due_at, due_date, status, site_id, department_code, doctor_id)
+              due_at, due_date, status, site_id, department_code, doctor_id, created_on)
        SELECT $1, $2, ${survivingPatient('$1', '$3')}, $4, $5, $6, $7, $8, ${localDate('$8', '$9')}, 'open',
-              v.site_id, v.department_code, v.doctor_id
+              v.site_id, v.department_code, v.doctor_id, ${localDate('$10', '$9')}
          FROM (SELECT 1) AS one
          LEFT JOIN LATERAL (SELECT site_id, department_code, doctor_id FROM ${table('visit')}
                              WHERE event_id = $6 LIMIT 1) v ON true
        ON CONFLICT (org_id, task_id) DO UPDATE SET
          plan_id = EXCLUDED.plan_id, purpose = EXCLUDED.purpose, trigger_event_id = EXCLUDED.trigger_event_id,
+         created_on = LEAST(task.created_on, EXCLUDED.created_on),
          assignee_id = COALESCE(task.assignee_id, EXCLUDED.assignee_id),
          due_at = COALESCE(task.due_at, EXCLUDED.due_at), due_date = COALESCE(task.due_date, EXCLUDED.due_date),
          site_id = COALESCE(task.site_id, EXCLUDED.site_id),
@@ -39,6 +40,7 @@ export class FollowUpProjector {
         d.assigneeStaffId ?? null,
         d.dueAt,
         this.zone,
+        e.time,
       ],
     );
   }
