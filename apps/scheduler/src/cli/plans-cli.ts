@@ -1,7 +1,7 @@
-import { deriveTasks } from '../derivation/derive-tasks';
 import { isBuiltinTemplateId, loadBuiltinTemplate } from '../plans/builtin-templates';
 import { formatIssue, PlanValidationError } from '../plans/plan.errors';
 import { parsePlan } from '../plans/plan-parser';
+import { previewTasks } from '../plans/preview-tasks';
 import { type PlanDocument } from '../plans/plan.types';
 import { bundleToEvents } from './fhir-bundle-to-events';
 import { type Bundle } from './fhir-types';
@@ -47,28 +47,10 @@ function loadBundle(io: CliIo, path: string): Bundle {
   return json as Bundle;
 }
 
-/** The preview's public output shape: exactly these fields, sorted by due time. */
-interface PreviewRow {
-  readonly due: string;
-  readonly plan: string;
-  readonly step: string;
-  readonly purpose: string;
-  readonly channel: string;
-  readonly reason: string;
-}
-
 function preview(io: CliIo, planArg: string, bundlePath: string, now: string, tz: string | undefined): void {
   const plan = loadPlan(io, planArg);
   const { events, skipped } = bundleToEvents(loadBundle(io, bundlePath), now);
-  const result = deriveTasks([plan], events, { now, ...(tz === undefined ? {} : { timezone: tz }) });
-  const rows: PreviewRow[] = result.tasks.map((task) => ({
-    due: task.due,
-    plan: task.planId,
-    step: task.stepId,
-    purpose: task.purpose,
-    channel: task.channel,
-    reason: task.reason,
-  }));
+  const { rows, result } = previewTasks(plan, events, { now, ...(tz === undefined ? {} : { timezone: tz }) });
   io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
   // Notes go to stderr so stdout stays machine-readable JSON; they name records, never patient data.
   for (const flag of result.flags)

@@ -78,6 +78,7 @@ describe('follow-up event payloads', () => {
   it.each([
     ['its trigger MedicationDispense/x no longer applies (corrected or reversed)', 'trigger-reversed'],
     ['merged into task abc (same step, same day)', 'superseded'],
+    ['superseded by plan pharmacy-chronic version 2', 'superseded'],
     ['patient deceased', 'deceased'],
     ['patient moved-away', 'moved-away'],
     ['patient moved out of the area since 2027-03-05', 'moved-away'],

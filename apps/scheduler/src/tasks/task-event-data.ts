@@ -74,7 +74,7 @@ export function taskRescheduledData(
 
 /** The closed cancel reason the engine's explanation corresponds to (the text itself stays in the row). */
 export function cancelReasonOf(why: string): CancelReason {
-  if (/merged into task/.test(why)) return 'superseded';
+  if (/merged into task|superseded by plan/.test(why)) return 'superseded';
   if (/revers|no longer applies|corrected/i.test(why)) return 'trigger-reversed';
   if (/deceased/i.test(why)) return 'deceased';
   if (/moved[- ]away|moved out of the area/i.test(why)) return 'moved-away';

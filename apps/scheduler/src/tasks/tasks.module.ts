@@ -14,6 +14,9 @@ import { PatientEventsConsumer } from '../consumers/patient-events.consumer';
 import { DispatchDueTasks } from '../dispatch/dispatch-due-tasks';
 import { TaskDispatcher } from '../dispatch/task-dispatcher';
 import { TasksController } from '../http/tasks.controller';
+import { PlansController } from '../plan-store/plans.controller';
+import { plansInForce } from '../plan-store/plans-in-force';
+import { ActivatePlanVersion } from '../plan-store/use-cases/activate-plan-version';
 import { loadBuiltinTemplates } from '../plans/builtin-templates';
 import { RederivePatientTasks } from './use-cases/rederive-patient-tasks';
 
@@ -56,23 +59,26 @@ class DispatcherWiring implements OnModuleInit, OnModuleDestroy {
   }
 }
 
-/** Follow-up tasks: derivation from patient events, the due-task dispatcher and the task query API. */
+/** Follow-up tasks: derivation from patient events, the due-task dispatcher, the task and plans APIs. */
 @Module({})
 export class TasksModule {
   static forSettings(settings: DispatchSettings): DynamicModule {
     return {
       module: TasksModule,
-      controllers: [TasksController],
+      controllers: [TasksController, PlansController],
       providers: [
         { provide: DISPATCH_SETTINGS, useValue: settings },
         {
           provide: RederivePatientTasks,
           inject: [Outbox],
-          // Built-in templates apply to every organisation until per-org plans are stored.
-          useFactory: (outbox: Outbox) => {
-            const plans = loadBuiltinTemplates();
-            return new RederivePatientTasks(() => Promise.resolve(plans), outbox);
-          },
+          // Built-in templates apply to every organisation unless it activated its own version of one.
+          useFactory: (outbox: Outbox) => new RederivePatientTasks(plansInForce(loadBuiltinTemplates()), outbox),
+        },
+        {
+          provide: ActivatePlanVersion,
+          inject: [DataSource, RederivePatientTasks],
+          useFactory: (dataSource: DataSource, rederive: RederivePatientTasks) =>
+            new ActivatePlanVersion(dataSource, rederive),
         },
         PatientEventsConsumer,
         DispatcherWiring,

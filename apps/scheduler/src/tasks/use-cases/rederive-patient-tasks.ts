@@ -66,6 +66,7 @@ export class RederivePatientTasks {
     orgId: string,
     people: readonly string[],
     causedBy?: AnyEventEnvelope,
+    vanishedBecause?: string,
   ): Promise<RederiveOutcome> {
     // Handlers of one patient are serialised by the Kafka key already; the lock also covers a merge
     // joining two keys, redelivery racing a rebalance, and plan activation. Sorted: no lock-order cycles.
@@ -97,7 +98,7 @@ export class RederivePatientTasks {
     // A completed call is history: re-deriving it must not schedule it again.
     const after: TaskSet = { ...derived, tasks: derived.tasks.filter((task) => !finished.has(task.id)) };
     const merging = causedBy?.type === 'revisit.patient.merged.v1';
-    const changes = diffTaskSets(before, after, merging ? MERGED_AWAY : undefined);
+    const changes = diffTaskSets(before, after, merging ? MERGED_AWAY : vanishedBecause);
     const touched = new Set(changes.map((change) => ('task' in change ? change.task.id : change.taskId)));
     const unchanged = after.tasks.filter((task: DerivedTask) => !touched.has(task.id));
     const triggers = triggerEventIds(events);
