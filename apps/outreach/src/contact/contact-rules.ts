@@ -94,6 +94,8 @@ export function endOfQuietPeriod(period: QuietPeriod, now: Date, zone: string): 
   const minutes = local.hour * 60 + local.minute;
   const from = toMinutes(period.from);
   const to = toMinutes(period.to);
+  // An empty period (from = to) switches the rule off, e.g. quiet hours for a 24-hour call centre.
+  if (from === to) return undefined;
   const overnight = to <= from;
   const inside = overnight ? minutes >= from || minutes < to : minutes >= from && minutes < to;
   if (!inside) return undefined;

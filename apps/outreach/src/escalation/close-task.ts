@@ -23,9 +23,11 @@ export async function closeTask(
   closing: Closing,
 ): Promise<boolean> {
   const closed: unknown[] = await manager.query(
-    `UPDATE ${TASK_TABLE} SET status = 'completed', outcome = $2, closed_at = $3, lease_owner = NULL,
-        lease_expires_at = NULL, updated_at = now()
-      WHERE id = $1 AND status IN ('scheduled', 'open') RETURNING id`,
+    `WITH closed AS (
+       UPDATE ${TASK_TABLE} SET status = 'completed', outcome = $2, closed_at = $3, lease_owner = NULL,
+          lease_expires_at = NULL, updated_at = now()
+        WHERE id = $1 AND status IN ('scheduled', 'open') RETURNING id)
+     SELECT id FROM closed`,
     [task.id, closing.outcome, closing.at],
   );
   if (closed.length === 0) return false;

@@ -69,11 +69,14 @@ export async function claimTask(
     }
     const leaseExpiresAt = new Date(request.now.getTime() + request.leaseMs);
     const taken: unknown[] = await manager.query(
-      `UPDATE ${TASK_TABLE} SET lease_owner = $3, lease_expires_at = $4, updated_at = now()
-        WHERE id = $1 AND status = 'open' AND org_id = ANY($5::text[])
-          AND (assignee_staff_id IS NULL OR assignee_staff_id = $6)
-          AND (lease_expires_at IS NULL OR lease_expires_at < $2 OR lease_owner = $3)
-        RETURNING id`,
+      // A CTE so the driver returns the updated rows (a bare UPDATE answers [rows, count]).
+      `WITH taken AS (
+         UPDATE ${TASK_TABLE} SET lease_owner = $3, lease_expires_at = $4, updated_at = now()
+          WHERE id = $1 AND status = 'open' AND org_id = ANY($5::text[])
+            AND (assignee_staff_id IS NULL OR assignee_staff_id = $6)
+            AND (lease_expires_at IS NULL OR lease_expires_at < $2 OR lease_owner = $3)
+          RETURNING id)
+       SELECT id FROM taken`,
       [task.id, request.now, request.leaseOwner, leaseExpiresAt, request.orgIds, request.staffId],
     );
     if (taken.length === 0) throw new WorklistError(WorklistErrorCode.AlreadyClaimed, 'another agent holds this task');
