@@ -3,6 +3,7 @@ import type { EventType } from '@revisit/domain';
 import { PersistenceModule, RedisModule } from '@revisit/persistence';
 import { type ServiceContext, ServiceMessagingModule } from '@revisit/platform';
 import { AuthModule } from './auth/auth.module';
+import { ChannelsModule } from './channels/channels.module';
 import type { OutreachConfig } from './config/outreach.config';
 import { OUTREACH_MIGRATIONS } from './database/migrations';
 import { OUTREACH_SCHEMA } from './database/outreach-schema';
@@ -43,6 +44,7 @@ export class AppModule {
         EscalationModule.forConfig(config),
         WorklistModule,
         PatientsModule,
+        ChannelsModule.forConfig(config),
       ],
     };
   }

@@ -82,6 +82,9 @@ async function start<S extends TObject>(
   const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, {
     logger: new NestPinoLogger(logger),
     bufferLogs: true,
+    // Keeps the exact bytes of JSON and form bodies (`req.rawBody`) next to the parsed body: signed webhooks
+    // (CTI, voice robot) are verified over the bytes as sent.
+    rawBody: true,
     abortOnError: false,
   });
   if (config.REVISIT_MIGRATE_ONLY) {

@@ -1,4 +1,5 @@
 import { createMessagingMigrations } from '@revisit/messaging';
+import { OutreachChannels1795800000000 } from '../../channels/channels.migration';
 import { OUTREACH_SCHEMA } from '../outreach-schema';
 import { OutreachSecurity1795700000100 } from './outreach-security.migration';
 import { OutreachTasks1795700000000 } from './outreach-tasks.migration';
@@ -10,4 +11,5 @@ export const OUTREACH_MIGRATIONS = [
   OutreachTasks1795700000000,
   OutreachSecurity1795700000100,
   OutreachWork1795700000200,
+  OutreachChannels1795800000000,
 ];
