@@ -9,7 +9,11 @@ const pair = (rightId: string, decision: LinkDecision, score: number, reason?: D
   decision,
   ...(reason ? { reason } : {}),
 });
-const candidate = (enterpriseId: string, p: ScoredPair): ScoredCandidate => ({ enterpriseId, pair: p });
+const candidate = (enterpriseId: string, p: ScoredPair, bothDated = true): ScoredCandidate => ({
+  enterpriseId,
+  pair: p,
+  bothDated,
+});
 
 describe('planLink (what an incoming source record joins)', () => {
   it('links to the enterprise patient of the best MATCH, carrying the identifier rule that decided it', () => {
@@ -68,5 +72,21 @@ describe('planLink (what an incoming source record joins)', () => {
       new Set(),
     );
     expect(plan).toMatchObject({ kind: 'match', enterpriseId: 'EP1', score: 0.9 });
+  });
+
+  it('sends a probabilistic MATCH to review when either record lacks a birth date', () => {
+    expect(planLink([candidate('EP1', pair('r1', LinkDecision.Match, 0.86), false)], new Set())).toEqual({
+      kind: 'possible',
+      enterpriseId: 'EP1',
+      score: 0.86,
+    });
+  });
+
+  it('still links on a strong identifier rule without birth dates', () => {
+    const plan = planLink(
+      [candidate('EP1', pair('r1', LinkDecision.Match, 1, DeterministicReason.SamePassport), false)],
+      new Set(),
+    );
+    expect(plan).toMatchObject({ kind: 'match', enterpriseId: 'EP1' });
   });
 });

@@ -4,6 +4,8 @@ import { DeterministicReason, LinkDecision, type ScoredPair } from '../matching'
 export interface ScoredCandidate {
   readonly enterpriseId: string;
   readonly pair: ScoredPair;
+  /** Both records state a birth date, so the score rests on more than names and contact details. */
+  readonly bothDated: boolean;
 }
 
 export type LinkPlan =
@@ -16,6 +18,9 @@ export type LinkPlan =
  * - an enterprise patient holding a record with a different valid ID card is a different person, whatever
  *   its other records score;
  * - enterprise patients a data steward said this record is not (manual NO_MATCH) are never proposed again;
+ * - a probabilistic MATCH between records that do not both state a birth date goes to review instead: a
+ *   common name with a shared phone is a family as often as a person, and merging clinical histories on
+ *   it cannot be taken back from downstream systems;
  * - otherwise the best-scoring MATCH wins, else the best POSSIBLE_MATCH goes to review, else nobody.
  */
 export function planLink(candidates: readonly ScoredCandidate[], excluded: ReadonlySet<string>): LinkPlan {
@@ -23,8 +28,12 @@ export function planLink(candidates: readonly ScoredCandidate[], excluded: Reado
     candidates.filter((c) => c.pair.reason === DeterministicReason.DifferentResidentIdCards).map((c) => c.enterpriseId),
   );
   const best = new Map<string, ScoredPair>();
-  for (const { enterpriseId, pair } of candidates) {
+  for (const { enterpriseId, pair: scored, bothDated } of candidates) {
     if (excluded.has(enterpriseId) || vetoed.has(enterpriseId)) continue;
+    const pair =
+      scored.decision === LinkDecision.Match && !scored.reason && !bothDated
+        ? { ...scored, decision: LinkDecision.PossibleMatch }
+        : scored;
     const known = best.get(enterpriseId);
     if (!known || rank(pair) > rank(known)) best.set(enterpriseId, pair);
   }

@@ -22,12 +22,19 @@ export async function scoreAgainstRegistry(
 ): Promise<ScoredCandidate[]> {
   const keys = blockingKeys(prepareRecord(person, 0));
   const records = await registry.candidates(keys, config.maxBlockSize, excludeRecordId);
-  const enterpriseOf = new Map(records.map((r) => [r.id, r.enterpriseId]));
+  const byId = new Map(records.map((r) => [r.id, r]));
   const scored = matchCandidate(
     person,
     records.map((r) => ({ ...r.person, id: r.id })),
     model,
     config.thresholds,
   );
-  return scored.map((pair) => ({ enterpriseId: enterpriseOf.get(pair.rightId)!, pair }));
+  return scored.map((pair) => {
+    const candidate = byId.get(pair.rightId)!;
+    return {
+      enterpriseId: candidate.enterpriseId,
+      pair,
+      bothDated: Boolean(person.birthDate && candidate.person.birthDate),
+    };
+  });
 }
