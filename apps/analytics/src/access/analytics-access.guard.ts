@@ -28,8 +28,8 @@ export class AnalyticsAccessGuard implements CanActivate {
     const viewer = await this.verifier.verify(match[1]);
     if (!canReadMetrics(viewer)) throw new AccessError(AccessErrorCode.RoleNotAllowed, 'a reporting role is needed');
     const org = typeof request.query['org'] === 'string' ? request.query['org'] : undefined;
-    if (org !== undefined && org !== viewer.org) {
-      throw new AccessError(AccessErrorCode.OtherOrganisation, 'org must be the organisation of your token');
+    if (org !== undefined && !viewer.orgs.includes(org)) {
+      throw new AccessError(AccessErrorCode.OtherOrganisation, 'org must be one of the organisations of your token');
     }
     request.viewer = viewer;
     return true;

@@ -32,11 +32,13 @@ export class BearerTokenVerifier {
     } catch {
       throw new AccessError(AccessErrorCode.InvalidToken, 'signature, issuer, audience or expiry check failed');
     }
-    const org = payload['org'];
+    // The outreach issuer's claims: `org_ids` (organisations of the user) and `roles`.
+    const orgs = payload['org_ids'];
     const roles = payload['roles'];
-    if (typeof payload.sub !== 'string' || typeof org !== 'string' || !Array.isArray(roles)) {
-      throw new AccessError(AccessErrorCode.InvalidToken, 'the token lacks sub, org or roles');
+    if (typeof payload.sub !== 'string' || !Array.isArray(orgs) || !Array.isArray(roles)) {
+      throw new AccessError(AccessErrorCode.InvalidToken, 'the token lacks sub, org_ids or roles');
     }
-    return { subject: payload.sub, org, roles: roles.filter((r): r is string => typeof r === 'string') };
+    const strings = (list: unknown[]) => list.filter((item): item is string => typeof item === 'string');
+    return { subject: payload.sub, orgs: strings(orgs), roles: strings(roles) };
   }
 }

@@ -1,7 +1,7 @@
 import { canReadMetrics, canSeePatients, maskPatientId } from './viewer';
 
 describe('viewer rights', () => {
-  const viewer = (...roles: string[]) => ({ subject: 'u1', org: 'org-a', roles });
+  const viewer = (...roles: string[]) => ({ subject: 'u1', orgs: ['org-a'], roles });
 
   it('lets managers read figures without seeing patients, and supervisors see both', () => {
     expect([canReadMetrics(viewer('manager')), canSeePatients(viewer('manager'))]).toEqual([true, false]);

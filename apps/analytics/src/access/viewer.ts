@@ -1,16 +1,17 @@
 /** Roles of the outreach issuer's tokens that analytics knows. */
-export const ANALYTICS_ROLES = ['admin', 'manager', 'supervisor', 'analyst', 'doctor', 'agent'] as const;
+export const ANALYTICS_ROLES = ['admin', 'manager', 'supervisor', 'analyst', 'auditor', 'doctor', 'agent'] as const;
 export type AnalyticsRole = (typeof ANALYTICS_ROLES)[number];
 
 /** Roles that may read figures at all. Agents work their own worklist in outreach and see no dashboard. */
-const METRIC_READERS: ReadonlySet<string> = new Set(['admin', 'manager', 'supervisor', 'analyst', 'doctor']);
+const METRIC_READERS: ReadonlySet<string> = new Set(['admin', 'manager', 'supervisor', 'analyst', 'auditor', 'doctor']);
 /** Roles that may see who is behind a figure (patient ids, comments); others get masked ids. */
 const PATIENT_DATA_READERS: ReadonlySet<string> = new Set(['admin', 'supervisor', 'doctor']);
 
 /** The signed-in user as analytics needs them: organisation, roles, and what follows from the roles. */
 export interface Viewer {
   readonly subject: string;
-  readonly org: string;
+  /** Organisations the user works for (`org_ids` of the outreach issuer's tokens). */
+  readonly orgs: readonly string[];
   readonly roles: readonly string[];
 }
 

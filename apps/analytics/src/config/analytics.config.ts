@@ -7,7 +7,7 @@ export const analyticsConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3004 }),
   /** `iss` of the outreach sign-in service; without it every /v1 route answers 503 (fails closed). */
   AUTH_ISSUER: Type.Optional(Type.String({ minLength: 1 })),
-  AUTH_AUDIENCE: Type.String({ minLength: 1, default: 'revisit' }),
+  AUTH_AUDIENCE: Type.String({ minLength: 1, default: 'revisit-outreach' }),
   /** The issuer's JWKS; defaults to `<AUTH_ISSUER>/.well-known/jwks.json`. */
   AUTH_JWKS_URL: Type.Optional(Type.String({ format: 'uri' })),
   /** How often each replica looks for a weekly summary to produce (it is due on Mondays). */

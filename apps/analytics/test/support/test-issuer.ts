@@ -10,7 +10,7 @@ export class TestIssuer {
   private server: Server | undefined;
   private privateKey: CryptoKey | undefined;
   issuer = '';
-  readonly audience = 'revisit';
+  readonly audience = 'revisit-outreach';
 
   async start(): Promise<void> {
     const { publicKey, privateKey } = await generateKeyPair('ES256');
@@ -26,7 +26,7 @@ export class TestIssuer {
   }
 
   async token(org: string, roles: string[], key: CryptoKey | undefined = this.privateKey): Promise<string> {
-    return new SignJWT({ org, roles })
+    return new SignJWT({ org_ids: [org], roles })
       .setProtectedHeader({ alg: 'ES256', kid: 'test-1' })
       .setSubject('staff-0042')
       .setIssuer(this.issuer)
