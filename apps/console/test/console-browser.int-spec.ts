@@ -76,8 +76,8 @@ describe('web console in Chromium', () => {
       'PRR = (期末患者数 − 新增患者数) ÷ 期初患者数',
     );
 
-    await page.getByLabel('门店/院区').fill('clinic-east');
-    await page.getByLabel('门店/院区').press('Enter');
+    await page.getByLabel('门店/院区', { exact: true }).fill('clinic-east');
+    await page.getByLabel('门店/院区', { exact: true }).press('Enter');
     // East only: PRR (42 - 12) / 40, NPS (6 - 2) / 10 × 100, on time 18 / 20.
     await expectText(metricValue(page, 'patient-retention-rate'), '75.0%');
     await expectText(metricValue(page, 'net-promoter-score'), '+40.0');
@@ -86,7 +86,7 @@ describe('web console in Chromium', () => {
     expect(lastQuery?.get('site')).toBe('clinic-east');
     expect(lastQuery?.get('org')).toBe('org-demo-dental');
 
-    await page.getByLabel('分组').selectOption('site');
+    await page.locator('select[name="groupBy"]').selectOption('site');
     await page.locator('[data-metric="patient-retention-rate"] .chart svg').waitFor();
     await page.screenshot({ path: artifactPath('dashboard.png'), fullPage: true });
 

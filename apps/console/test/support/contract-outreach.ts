@@ -6,8 +6,10 @@
 import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { type HttpCall, problem, type Reply, startJsonServer } from './json-http';
 
-const ISSUER = 'http://contract-outreach/';
-const AUDIENCE = 'revisit';
+export const CONTRACT_ISSUER = 'http://contract-outreach/';
+export const CONTRACT_AUDIENCE = 'revisit';
+const ISSUER = CONTRACT_ISSUER;
+const AUDIENCE = CONTRACT_AUDIENCE;
 const DISPOSITIONS = new Set([
   'answered',
   'no-answer',
@@ -48,7 +50,7 @@ export interface ContractTask {
   completion?: unknown;
 }
 
-export async function startContractOutreach(tasks: ContractTask[]) {
+export async function startContractOutreach(tasks: ContractTask[], org = 'org-demo-dental') {
   const { publicKey, privateKey } = await generateKeyPair('ES256');
   const jwk = await exportJWK(publicKey);
   const complaints: unknown[] = [];
@@ -75,7 +77,10 @@ export async function startContractOutreach(tasks: ContractTask[]) {
       }
       const token = await new SignJWT({
         roles: user.roles,
-        org_ids: ['org-demo-dental'],
+        org_ids: [org],
+        // apps/analytics reads the organisation from `org` while the outreach issuer writes `org_ids`; the
+        // stand-in carries both so the console can be driven against the real analytics service.
+        org,
         staff_id: user.staffId,
         name: user.name,
       })
