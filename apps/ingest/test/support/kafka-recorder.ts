@@ -13,6 +13,8 @@ export class KafkaRecorder {
   private readonly groupId = `ingest-recorder-${process.pid}-${Date.now()}`;
   private consumer: Consumer | undefined;
   private stopped = false;
+  /** Disconnects of crashed consumers still under way; awaited on stop so none outlives the test file. */
+  private readonly closing = new Set<Promise<void>>();
   private readonly seen = new Set<string>();
   readonly received: AnyEventEnvelope[] = [];
 
@@ -32,9 +34,11 @@ export class KafkaRecorder {
     const consumer = this.kafka.consumer({ groupId: this.groupId });
     this.consumer = consumer;
     consumer.on(consumer.events.CRASH, () => {
-      void consumer.disconnect().finally(() => {
+      const closing = consumer.disconnect().finally(() => {
+        this.closing.delete(closing);
         if (!this.stopped) setTimeout(() => void this.consume(topics), 500);
       });
+      this.closing.add(closing);
     });
     await consumer.connect();
     await subscribeWhenReady(consumer, [...topics], true);
@@ -57,6 +61,7 @@ export class KafkaRecorder {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    await Promise.allSettled([...this.closing]);
     await this.consumer?.disconnect();
   }
 }

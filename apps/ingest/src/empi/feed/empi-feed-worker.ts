@@ -58,13 +58,6 @@ export class EmpiFeedWorker implements OnModuleInit, BeforeApplicationShutdown {
     await this.loop;
   }
 
-  /** Processes pending messages until none is left; returns how many were handled (used by tests and the CLI). */
-  async drain(): Promise<number> {
-    let handled = 0;
-    while (await this.processNext()) handled++;
-    return handled;
-  }
-
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
