@@ -47,6 +47,8 @@ async function send(port: number, prefix: string): Promise<ThroughputResult & { 
   const worker = async (c: number): Promise<void> => {
     const socket: Socket = await new Promise((resolve, reject) => {
       const s = connect(port, '127.0.0.1', () => resolve(s));
+      // One small frame then wait: without this, Nagle + delayed ACK add ~40 ms stalls to both servers.
+      s.setNoDelay(true);
       s.once('error', reject);
     });
     let pending: Buffer = Buffer.alloc(0);
@@ -109,7 +111,7 @@ async function ingestService(brokers: string[], databaseUrl: string): Promise<Th
     env: {
       PORT: '0',
       MLLP_PORT: '0',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: brokers.join(','),
       REDIS_URL: process.env.REDIS_URL ?? DEFAULT_REDIS_URL,
