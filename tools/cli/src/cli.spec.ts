@@ -41,6 +41,7 @@ describe('the dispatch table', () => {
       ingest: 'dist/apps/ingest/src/cli/main.js',
       empi: 'dist/apps/ingest/src/cli/main.js',
       plans: 'dist/apps/scheduler/src/cli/main.js',
+      outreach: 'dist/apps/outreach/src/cli/main.js',
       dlq: 'dist/libs/messaging/src/cli/dlq-main.js',
     });
   });

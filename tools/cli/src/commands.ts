@@ -47,6 +47,12 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     script: 'dist/apps/scheduler/src/cli/main.js',
     forwardName: true,
   },
+  outreach: {
+    kind: 'spawn',
+    summary: 'users add: create users of the built-in sign-in (the first admin)',
+    script: 'dist/apps/outreach/src/cli/main.js',
+    forwardName: false,
+  },
   dlq: {
     kind: 'spawn',
     summary: 'list and redrive dead-lettered events',

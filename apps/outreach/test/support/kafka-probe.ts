@@ -32,13 +32,23 @@ export class KafkaProbe {
     await admin.disconnect();
     this.consumer = this.kafka.consumer({ groupId: `outreach-probe-${process.pid}-${Date.now()}` });
     await this.consumer.connect();
-    await subscribeWhenReady(this.consumer, [...recorded], true);
-    await this.consumer.run({
+    if (recorded.length === 0) return;
+    const consumer = this.consumer;
+    // Recording starts only once the group owns its partitions, or the first events could be missed.
+    const joined = new Promise<void>((resolve) => {
+      const off = consumer.on(consumer.events.GROUP_JOIN, () => {
+        off();
+        resolve();
+      });
+    });
+    await subscribeWhenReady(consumer, [...recorded], true);
+    await consumer.run({
       eachMessage: ({ message }) => {
         this.received.push(JSON.parse(message.value?.toString() ?? 'null') as AnyEventEnvelope);
         return Promise.resolve();
       },
     });
+    await joined;
   }
 
   async publish(...events: AnyEventEnvelope[]): Promise<void> {
