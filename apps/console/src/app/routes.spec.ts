@@ -1,9 +1,9 @@
 import { parseHash, routesFor } from './routes';
 
 describe('console routes by role', () => {
-  it('offers agents only their workbench, and auditors the audit page without figures or patients', () => {
+  it('offers agents only their workbench, and auditors figures and audits but no workbench', () => {
     expect(routesFor(['agent'])).toEqual(['workbench']);
-    expect(routesFor(['auditor'])).toEqual(['audit']);
+    expect(routesFor(['auditor'])).toEqual(['dashboard', 'audit']);
     expect(routesFor(['supervisor'])).toEqual(['dashboard', 'workbench', 'workload', 'audit', 'complaints']);
     expect(routesFor([])).toEqual([]);
   });

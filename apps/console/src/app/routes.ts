@@ -3,7 +3,7 @@ import { type MessageKey } from '../i18n/messages';
 
 /** Pages by hash route; `roles` decides which the navigation offers (the services enforce access anyway). */
 export const ROUTES = [
-  { path: 'dashboard', label: 'nav.dashboard', roles: ['supervisor', 'admin'] },
+  { path: 'dashboard', label: 'nav.dashboard', roles: ['supervisor', 'admin', 'auditor'] },
   { path: 'workbench', label: 'nav.workbench', roles: ['agent', 'supervisor'] },
   { path: 'workload', label: 'nav.workload', roles: ['supervisor', 'admin'] },
   { path: 'audit', label: 'nav.audit', roles: ['supervisor', 'auditor'] },

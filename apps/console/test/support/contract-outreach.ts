@@ -78,9 +78,6 @@ export async function startContractOutreach(tasks: ContractTask[], org = 'org-de
       const token = await new SignJWT({
         roles: user.roles,
         org_ids: [org],
-        // apps/analytics reads the organisation from `org` while the outreach issuer writes `org_ids`; the
-        // stand-in carries both so the console can be driven against the real analytics service.
-        org,
         staff_id: user.staffId,
         name: user.name,
       })
