@@ -5,7 +5,7 @@ import { InfraError, InfraErrorCode } from '../infra.errors';
 import { isPortFree } from '../net/free-port';
 import { isProcessRunning, terminateProcess } from '../process/process-control';
 import { runCommand } from '../process/run-command';
-import { waitForKafka } from '../probes/kafka-probe';
+import { waitForGroupCoordinator, waitForKafka } from '../probes/kafka-probe';
 import { findRepoRoot } from '../repo-root';
 import { newClusterId, renderLog4j2Properties, renderServerProperties } from './broker-config';
 import { findJava } from './java-runtime';
@@ -171,11 +171,15 @@ export class LocalKafkaBroker {
   }
 
   private async waitUntilReady(): Promise<void> {
-    const result = await waitForKafka(this.brokers, {
+    let result = await waitForKafka(this.brokers, {
       timeoutMs: this.readyTimeoutMs,
       stillStarting: () => this.isRunning(),
     });
-    if (result.reachable) return;
+    if (result.reachable) {
+      // Ready means consumer groups can join too, not only that metadata answers.
+      result = await waitForGroupCoordinator(this.brokers, { timeoutMs: this.readyTimeoutMs });
+      if (result.reachable) return;
+    }
     if (!(await this.isRunning())) {
       throw new InfraError(
         InfraErrorCode.BrokerExited,

@@ -49,3 +49,42 @@ export async function waitForKafka(
   }
   return last;
 }
+
+/**
+ * Polls until a group coordinator answers. A fresh broker creates `__consumer_offsets`, and with it every
+ * group coordinator, only when the first group asks; a consumer joining before then crashes and rejoins
+ * only after kafkajs's restart back-off. Asking once at start-up spares every service and test that wait.
+ */
+export async function waitForGroupCoordinator(
+  brokers: readonly string[],
+  options: { timeoutMs: number },
+): Promise<ProbeResult> {
+  const kafka = new Kafka({
+    clientId: 'revisit-infra-probe',
+    brokers: [...brokers],
+    connectionTimeout: 2_000,
+    requestTimeout: 5_000,
+    retry: { retries: 0 },
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  const deadline = Date.now() + options.timeoutMs;
+  let last: ProbeResult = { reachable: false, detail: 'not probed yet' };
+  try {
+    await admin.connect();
+    while (Date.now() < deadline) {
+      try {
+        await admin.describeGroups(['revisit-infra-probe']);
+        return { reachable: true };
+      } catch (err) {
+        last = { reachable: false, detail: err instanceof Error ? err.message : String(err) };
+      }
+      await delay(250);
+    }
+    return last;
+  } catch (err) {
+    return { reachable: false, detail: err instanceof Error ? err.message : String(err) };
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
