@@ -27,18 +27,26 @@ export interface WorklistRow {
 
 /**
  * Open agent-call tasks due now for the caller's organisations: assigned to them or to the shared queue,
- * not leased by someone else; most urgent first, then the longest waiting. Served by `task_worklist_idx`.
+ * not leased by someone else; most urgent first, then the longest waiting.
+ *
+ * One ordered `task_worklist_idx` scan per organisation (LATERAL), merged afterwards: with
+ * `org_id = ANY(...)` PostgreSQL cannot read the index in order, so it fetched and sorted every due task of
+ * the organisations (about 90 ms for 50,000 tasks) where the per-organisation scans stop after `LIMIT` rows.
  */
 export const WORKLIST_SQL = `
   SELECT t.id, t.org_id, t.patient_id, t.purpose, t.priority, t.call_slot, t.next_attempt_at, t.attempts,
          t.lease_owner, t.lease_expires_at, p.demographics
-    FROM ${TASK_TABLE} t
+    FROM unnest($1::text[]) AS o(org_id)
+   CROSS JOIN LATERAL (
+         SELECT * FROM ${TASK_TABLE} t
+          WHERE t.status = 'open' AND t.current_channel = 'phone-agent' AND t.org_id = o.org_id
+            AND t.next_attempt_at <= $2
+            AND (t.assignee_staff_id IS NULL OR t.assignee_staff_id = $3)
+            AND (t.lease_expires_at IS NULL OR t.lease_expires_at < $2 OR t.lease_owner = $4)
+            AND ($5::text IS NULL OR t.call_slot = $5)
+          ORDER BY t.priority_rank DESC, t.next_attempt_at
+          LIMIT $6) t
     LEFT JOIN "${OUTREACH_SCHEMA}".patient p ON p.org_id = t.org_id AND p.patient_id = t.patient_id
-   WHERE t.status = 'open' AND t.current_channel = 'phone-agent' AND t.org_id = ANY($1::text[])
-     AND t.next_attempt_at <= $2
-     AND (t.assignee_staff_id IS NULL OR t.assignee_staff_id = $3)
-     AND (t.lease_expires_at IS NULL OR t.lease_expires_at < $2 OR t.lease_owner = $4)
-     AND ($5::text IS NULL OR t.call_slot = $5)
    ORDER BY t.priority_rank DESC, t.next_attempt_at
    LIMIT $6`;
 
