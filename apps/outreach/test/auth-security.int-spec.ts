@@ -46,6 +46,11 @@ describe('outreach authentication on the real database and Redis', () => {
         'GET /health/ready',
         'GET /metrics',
         'POST /v1/auth/token',
+        // Provider callbacks: no login, each request is verified by the provider's signature instead.
+        'GET /v1/channels/wechat-oa/events',
+        'POST /v1/channels/wechat-oa/events',
+        'POST /v1/channels/phone/cti-events',
+        'POST /v1/channels/phone/robot-results',
       ].sort(),
     );
   });

@@ -8,10 +8,10 @@ const APPS = ['ingest', 'scheduler', 'outreach', 'analytics'] as const;
 const BOOT_TIMEOUT_MS = 60_000;
 // What each app starts once HTTP listens; ingest also opens its HL7 v2 MLLP port (on a free port here).
 const STARTED_AFTER_LISTENING: Record<(typeof APPS)[number], string[]> = {
-  ingest: ['messaging', 'mllp'],
+  ingest: ['empi-feed', 'messaging', 'mllp'],
   scheduler: ['messaging', 'dispatcher'],
-  outreach: ['messaging'],
-  analytics: ['messaging'],
+  outreach: ['outreach-timers', 'messaging'],
+  analytics: ['messaging', 'weekly-summary'],
 };
 
 function infraEnv(): Record<string, string> {
