@@ -7,4 +7,5 @@ export {
   stopTestBroker,
   waitForTestBroker,
 } from './test-broker';
+export { createScratchDatabase, dropScratchDatabase } from './setup/test-database';
 export { TEST_INFRA_FILE_ENV, type TestInfraDescriptor, type TestKafka } from './test-infra-descriptor';

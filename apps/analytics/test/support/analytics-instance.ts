@@ -4,7 +4,6 @@ import { NestFactory } from '@nestjs/core';
 import { createLogger } from '@revisit/observability';
 import { loadConfig, MetricsRegistry, PlatformModule, ServiceLifecycle } from '@revisit/platform';
 import { kafkaBrokers, testRedisUrl } from '@revisit/testing';
-import { Client } from 'pg';
 import { AppModule } from '../../src/app.module';
 import { analyticsConfigSchema } from '../../src/config/analytics.config';
 
@@ -40,27 +39,4 @@ export async function startAnalytics(
   return { app, url: await app.getUrl() };
 }
 
-/** A database of its own for this test file, so its analytics schema starts empty. */
-export async function createScratchDatabase(baseUrl: string, name: string): Promise<string> {
-  const admin = new Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-export async function dropScratchDatabase(baseUrl: string, name: string): Promise<void> {
-  const admin = new Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
+export { createScratchDatabase, dropScratchDatabase } from '@revisit/testing';

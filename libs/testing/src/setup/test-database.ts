@@ -44,3 +44,15 @@ async function withClient(serverUrl: string, work: (client: Client) => Promise<u
 function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
+
+/**
+ * A database of its own for one test file (its app schema starts empty), dropped first if a crashed run
+ * left it behind. Returns its URL on the same server.
+ */
+export async function createScratchDatabase(serverUrl: string, name: string): Promise<string> {
+  await dropDatabase(serverUrl, name);
+  await createDatabase(serverUrl, name);
+  return withDatabase(serverUrl, name);
+}
+
+export const dropScratchDatabase = dropDatabase;
