@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { findRepoRoot } from '@revisit/local-infra';
+import { eventually } from '@revisit/testing';
+
+/**
+ * Compiles dist/ (incremental) the way `npm run demo` does before starting services, so the test runs the
+ * code of this checkout and not a stale build.
+ */
+export function buildIngest(): string {
+  const root = findRepoRoot();
+  const result = spawnSync(process.execPath, [path.join(root, 'tools', 'build.mjs')], {
+    cwd: root,
+    env: { ...process.env, REVISIT_BUILD_QUIET: '1' },
+    encoding: 'utf8',
+  });
+  const script = path.join(root, 'dist', 'apps', 'ingest', 'src', 'main.js');
+  if (result.status !== 0 || !existsSync(script)) {
+    throw new Error(`could not build ingest into dist/ (run \`node tools/build.mjs\`): ${result.stderr}`);
+  }
+  return script;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export interface IngestProcess {
+  readonly child: ChildProcess;
+  readonly log: () => string;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * The built ingest service (`node dist/apps/ingest/src/main.js`) as a child process with exactly the given
+ * environment, resolved once it reports ready; a child that dies while starting fails with its log.
+ */
+export async function spawnIngest(script: string, env: Record<string, string>): Promise<IngestProcess> {
+  const child = spawn(process.execPath, [script], {
+    cwd: findRepoRoot(),
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer): void => {
+    output.push(chunk.toString('utf8'));
+    if (output.length > 300) output.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal })),
+  );
+  const log = (): string => output.join('');
+  const died = exited.then(({ code, signal }) => {
+    throw new Error(`ingest exited (${code ?? signal}) while starting:\n${log()}`);
+  });
+  died.catch(() => undefined);
+  try {
+    await Promise.race([
+      died,
+      eventually(async () => expect((await fetch(`http://127.0.0.1:${env['PORT']}/health/ready`)).status).toBe(200), {
+        timeoutMs: 120_000,
+        intervalMs: 250,
+      }),
+    ]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return { child, log, exited };
+}
