@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { prepareDatabase } from '@revisit/persistence';
+import { createLogger } from '@revisit/observability';
+import { buildDataSourceOptions, prepareDatabase } from '@revisit/persistence';
 import { DataSource } from 'typeorm';
 import { OUTREACH_MIGRATIONS } from '../database/migrations';
 import { OUTREACH_SCHEMA } from '../database/outreach-schema';
@@ -14,7 +15,18 @@ async function main(): Promise<number> {
       manager: async () => {
         const url = process.env['DATABASE_URL'];
         if (!url) throw new Error('DATABASE_URL is not set');
-        dataSource = await new DataSource({ type: 'postgres', url, migrations: OUTREACH_MIGRATIONS }).initialize();
+        // The service's own options (schema, search_path, migrations table), so the CLI sees the migrations
+        // the running service applied and never replays them.
+        dataSource = await new DataSource(
+          buildDataSourceOptions({
+            schema: OUTREACH_SCHEMA,
+            url,
+            migrations: OUTREACH_MIGRATIONS,
+            applicationName: 'revisit-outreach-cli',
+            logger: createLogger({ service: 'outreach-cli', level: 'warn' }),
+            poolSize: 2, // prepareDatabase holds one connection for its lock while migrations use another
+          }),
+        ).initialize();
         await prepareDatabase(dataSource, OUTREACH_SCHEMA);
         return dataSource.manager;
       },
