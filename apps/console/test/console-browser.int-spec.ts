@@ -1,35 +1,24 @@
 /**
- * The console in Debian's Chromium, through its production server, against stand-ins of the outreach and
- * analytics APIs that implement the documented contract (see apps/console/README.md): sign in, dashboard
- * numbers for a known data set, a filter change, drill-down, and an agent completing a task.
+ * The dashboard in Debian's Chromium, through the console's production server, against a stand-in analytics
+ * API serving a known data set (see apps/console/README.md) and a stand-in token issuer: sign in, the numbers
+ * for that data set, a filter change, drill-down. The workbench runs against the real outreach service in
+ * console-workbench-live.int-spec.ts, the dashboard against real analytics in console-live-analytics.int-spec.ts.
  */
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { eventually } from '@revisit/testing';
 import { artifactPath, launchChromium } from './support/browser';
 import { startContractAnalytics } from './support/contract-analytics';
-import { type ContractTask, startContractOutreach } from './support/contract-outreach';
+import { startStandInIssuer } from './support/stand-in-issuer';
 import { startConsole } from './support/console-under-test';
 
 describe('web console in Chromium', () => {
-  const tasks: ContractTask[] = [
-    {
-      taskId: 'task-0001',
-      patientId: 'EP00012345',
-      patientName: '刘*芳',
-      purpose: '高血压用药随访',
-      dueAt: '2026-03-02T01:00:00Z',
-      priority: 1,
-      channel: 'phone-agent',
-      attempts: [],
-    },
-  ];
-  let outreach: Awaited<ReturnType<typeof startContractOutreach>>;
+  let outreach: Awaited<ReturnType<typeof startStandInIssuer>>;
   let analytics: Awaited<ReturnType<typeof startContractAnalytics>>;
   let web: Awaited<ReturnType<typeof startConsole>>;
   let browser: Browser;
 
   beforeAll(async () => {
-    outreach = await startContractOutreach(tasks);
+    outreach = await startStandInIssuer();
     analytics = await startContractAnalytics(outreach.authorised);
     web = await startConsole({ outreach: outreach.url, analytics: analytics.url });
     browser = await launchChromium();
@@ -99,45 +88,6 @@ describe('web console in Chromium', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await expectText(page.getByRole('heading', { name: 'Operations dashboard' }), 'Operations dashboard');
     await expectText(metricValue(page, 'patient-retention-rate'), '75.0%');
-    await page.close();
-  });
-
-  it('lets an agent claim a task, see the patient, record the call and complete it with the survey', async () => {
-    const page = await newPage({ width: 1400, height: 1000 });
-    await signIn(page, 'li.agent', 'Zuoxi#2026');
-    // Agents work their worklist; figures and patients behind them are for supervisors.
-    expect(await page.getByRole('link', { name: '经营看板' }).count()).toBe(0);
-    const row = page.locator('[data-task="task-0001"]');
-    await expectText(row, '高血压用药随访');
-    await expectText(row, '2026-03-02 09:00'); // 01:00 UTC shown in Shanghai time
-    await row.getByRole('button', { name: '领取' }).click();
-
-    const patient = page.getByTestId('patient-360');
-    await expectText(patient, '138****5678');
-    await expectText(patient, '氨氯地平片 5mg × 28');
-
-    const call = page.getByRole('form', { name: '通话结果' });
-    await call.getByLabel('通话结果').selectOption('answered');
-    await call.getByLabel('通话时长（秒）').fill('185');
-    await call.getByLabel('备注').fill('血压稳定，按时服药');
-    await call.getByRole('button', { name: '记录通话' }).click();
-    await expectText(call, '通话已记录');
-
-    const survey = page.getByRole('form', { name: '满意度调查' });
-    await survey.getByLabel('推荐意愿（0-10）').selectOption('9');
-    await survey.getByLabel('满意度（1-5）').selectOption('5');
-    await survey.getByLabel('患者意见').fill('护士很耐心');
-    await page.screenshot({ path: artifactPath('workbench.png'), fullPage: true });
-    await survey.getByRole('button', { name: '完成回访' }).click();
-
-    await expectText(page.getByRole('status'), '回访已完成');
-    await expectText(page.locator('.workbench'), '当前没有待办任务');
-    const [task] = tasks;
-    expect(task?.claimedBy).toBe('li.agent');
-    expect(task?.attempts).toEqual([
-      { channel: 'phone-agent', disposition: 'answered', talkSeconds: 185, notes: '血压稳定，按时服药' },
-    ]);
-    expect(task?.completion).toEqual({ survey: { nps: 9, csat: 5, comment: '护士很耐心' } });
     await page.close();
   });
 });

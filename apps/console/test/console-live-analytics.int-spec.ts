@@ -11,7 +11,7 @@ import { addDays, shanghaiDate } from '../src/format/shanghai-time';
 import { startAnalyticsProcess } from './support/analytics-process';
 import { artifactPath, launchChromium } from './support/browser';
 import { startConsole } from './support/console-under-test';
-import { CONTRACT_AUDIENCE, CONTRACT_ISSUER, startContractOutreach } from './support/contract-outreach';
+import { CONTRACT_AUDIENCE, CONTRACT_ISSUER, startStandInIssuer } from './support/stand-in-issuer';
 import { surveyHistory } from './support/survey-history';
 
 jest.setTimeout(240_000);
@@ -22,13 +22,13 @@ describe('dashboard over the real analytics service', () => {
   const org = `org-console-${process.pid}`;
   const kafka = createKafkaClient({ clientId: 'console-test', brokers: kafkaBrokers(), logger: silentLogger });
   const producer = new KafkaProducerAdapter(kafka);
-  let outreach: Awaited<ReturnType<typeof startContractOutreach>>;
+  let outreach: Awaited<ReturnType<typeof startStandInIssuer>>;
   let analytics: Awaited<ReturnType<typeof startAnalyticsProcess>>;
   let web: Awaited<ReturnType<typeof startConsole>>;
   let browser: Browser;
 
   beforeAll(async () => {
-    outreach = await startContractOutreach([], org);
+    outreach = await startStandInIssuer([], org);
     // Every catalogue topic exists and a group coordinator answers before analytics subscribes: on a fresh
     // broker a consumer joining earlier crashes once, rejoins later and would start after our events.
     await ensureTopics(

@@ -4,18 +4,39 @@
  * Patient fields arrive already masked for the caller's role; the console never unmasks anything.
  */
 import { type HttpClient } from './http-client';
-import { type AttemptDisposition, type FeedbackKind, type OutreachChannel } from './outreach-vocabulary';
+import { type Patient360, type Patient360Wire, toPatient360 } from './patient-360';
+import {
+  type AttemptDisposition,
+  type FeedbackKind,
+  type FollowUpPurpose,
+  type TaskPriority,
+} from './outreach-vocabulary';
+
+/** One row of `GET /v1/worklist` as the outreach service sends it (`{ tasks: [...] }`). */
+interface WorklistRowWire {
+  readonly id: string;
+  readonly patientId: string;
+  readonly patientName?: string;
+  readonly phone?: string;
+  readonly purpose: FollowUpPurpose;
+  readonly priority: TaskPriority;
+  readonly callSlot?: string;
+  readonly dueAt: string;
+  readonly attempts: number;
+  readonly claimedByMe: boolean;
+}
 
 export interface WorklistItem {
   readonly taskId: string;
   readonly patientId: string;
-  readonly patientName: string;
-  readonly purpose: string;
+  readonly patientName?: string;
+  readonly phone?: string;
+  readonly purpose: FollowUpPurpose;
+  readonly priority: TaskPriority;
+  readonly callSlot?: string;
   readonly dueAt: string;
-  readonly priority: number;
-  readonly channel: OutreachChannel;
-  readonly claimedBy?: string;
-  readonly leaseExpiresAt?: string;
+  readonly attempts: number;
+  readonly claimedByMe: boolean;
 }
 
 export interface Claim {
@@ -23,27 +44,11 @@ export interface Claim {
   readonly leaseExpiresAt: string;
 }
 
-export interface PatientEvent {
-  readonly at: string;
-  readonly description: string;
-}
-
-export interface Patient360 {
-  readonly patientId: string;
-  readonly name: string;
-  readonly gender?: 'male' | 'female' | 'unknown';
-  readonly birthDate?: string;
-  readonly phone?: string;
-  readonly tags: readonly string[];
-  readonly specialDates: readonly { readonly kind: string; readonly date: string }[];
-  readonly recentDispensings: readonly PatientEvent[];
-  readonly recentTreatments: readonly PatientEvent[];
-  readonly pastFollowUps: readonly PatientEvent[];
-}
-
+/** `POST /v1/tasks/{id}/attempts`: one call, from dialling to hanging up. */
 export interface AttemptInput {
-  readonly channel: OutreachChannel;
   readonly disposition: AttemptDisposition;
+  readonly startedAt: string;
+  readonly endedAt: string;
   readonly talkSeconds: number;
   readonly notes?: string;
 }
@@ -52,6 +57,25 @@ export interface SurveyInput {
   readonly nps?: number;
   readonly csat?: number;
   readonly comment?: string;
+}
+
+/** The phone survey asks the questions of the post-visit questionnaire, so answers share one definition. */
+export const PHONE_SURVEY = { surveyId: 'post-visit-satisfaction', surveyVersion: 1 } as const;
+
+/** `POST /v1/tasks/{id}/complete`: the survey is sent only when the patient answered at least one question. */
+export function completionBody(returnVisitBooked: boolean, survey: SurveyInput): Record<string, unknown> {
+  const answered = survey.nps !== undefined || survey.csat !== undefined || survey.comment !== undefined;
+  if (!answered) return { returnVisitBooked };
+  return {
+    returnVisitBooked,
+    survey: {
+      ...PHONE_SURVEY,
+      ...(survey.csat === undefined ? {} : { csat: survey.csat }),
+      ...(survey.nps === undefined ? {} : { nps: survey.nps }),
+      answers: {},
+      ...(survey.comment === undefined ? {} : { freeText: survey.comment }),
+    },
+  };
 }
 
 export interface ComplaintInput {
@@ -100,23 +124,29 @@ export class OutreachApi {
   constructor(private readonly http: HttpClient) {}
 
   async worklist(): Promise<readonly WorklistItem[]> {
-    return (await this.http.json<{ items: WorklistItem[] }>('outreach', '/v1/worklist')).items;
+    const { tasks } = await this.http.json<{ tasks: WorklistRowWire[] }>('outreach', '/v1/worklist');
+    return tasks.map(({ id, ...row }) => ({ taskId: id, ...row }));
   }
 
   claim(taskId: string): Promise<Claim> {
     return this.http.json<Claim>('outreach', task(taskId, '/claim'), { method: 'POST' });
   }
 
-  patient360(taskId: string): Promise<Patient360> {
-    return this.http.json<Patient360>('outreach', task(taskId, '/patient'));
+  async patient360(patientId: string): Promise<Patient360> {
+    return toPatient360(
+      await this.http.json<Patient360Wire>('outreach', `/v1/patients/${encodeURIComponent(patientId)}`),
+    );
   }
 
-  recordAttempt(taskId: string, attempt: AttemptInput): Promise<{ attemptId: string }> {
+  recordAttempt(taskId: string, attempt: AttemptInput): Promise<unknown> {
     return this.http.json('outreach', task(taskId, '/attempts'), { method: 'POST', json: attempt });
   }
 
-  complete(taskId: string, survey: SurveyInput, notes?: string): Promise<void> {
-    return this.http.json('outreach', task(taskId, '/complete'), { method: 'POST', json: { survey, notes } });
+  async complete(taskId: string, survey: SurveyInput, returnVisitBooked: boolean): Promise<void> {
+    await this.http.json('outreach', task(taskId, '/complete'), {
+      method: 'POST',
+      json: completionBody(returnVisitBooked, survey),
+    });
   }
 
   openComplaint(complaint: ComplaintInput): Promise<{ complaintId: string }> {

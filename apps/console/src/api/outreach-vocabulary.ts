@@ -22,3 +22,24 @@ export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 
 export const OUTREACH_CHANNELS = ['sms', 'phone-agent', 'phone-robot', 'wechat-oa', 'wecom', 'questionnaire'] as const;
 export type OutreachChannel = (typeof OUTREACH_CHANNELS)[number];
+
+export const FOLLOW_UP_PURPOSES = [
+  'medication-adherence',
+  'refill-reminder',
+  'post-procedure-check',
+  'post-discharge',
+  'post-visit',
+  'missed-appointment',
+  'appointment-reminder',
+  'return-visit-invitation',
+  'chronic-review',
+  'satisfaction-survey',
+  'seasonal-care',
+  'special-date-greeting',
+  'complaint-callback',
+  'other',
+] as const;
+export type FollowUpPurpose = (typeof FOLLOW_UP_PURPOSES)[number];
+
+export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];

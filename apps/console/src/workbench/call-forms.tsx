@@ -34,7 +34,26 @@ function useSubmit(action: () => Promise<void>): [(e: FormEvent) => void, boolea
   return [submit, busy, error, done];
 }
 
-export function DispositionForm({ task }: { readonly task: WorklistItem }) {
+/**
+ * The call ran from when the agent took the task to now; talk time is what the agent read off the phone,
+ * never more than that span, so workload reports cannot count more talk than time.
+ */
+export function attemptTimes(callStartedAt: Date, endedAt: Date, talkSeconds: number) {
+  const span = Math.max(0, Math.floor((endedAt.getTime() - callStartedAt.getTime()) / 1000));
+  return {
+    startedAt: callStartedAt.toISOString(),
+    endedAt: endedAt.toISOString(),
+    talkSeconds: Math.min(span, Math.max(0, Math.round(talkSeconds) || 0)),
+  };
+}
+
+export function DispositionForm({
+  task,
+  callStartedAt,
+}: {
+  readonly task: WorklistItem;
+  readonly callStartedAt: Date;
+}) {
   const { t } = useLocale();
   const { outreach } = useSession();
   const [disposition, setDisposition] = useState<AttemptDisposition>('answered');
@@ -42,10 +61,9 @@ export function DispositionForm({ task }: { readonly task: WorklistItem }) {
   const [notes, setNotes] = useState('');
   const [submit, busy, error, done] = useSubmit(async () => {
     await outreach.recordAttempt(task.taskId, {
-      channel: task.channel,
       disposition,
-      talkSeconds: Math.max(0, Math.round(Number(talkSeconds) || 0)),
-      notes: notes || undefined,
+      ...attemptTimes(callStartedAt, new Date(), Number(talkSeconds)),
+      ...(notes ? { notes } : {}),
     });
   });
   return (
@@ -94,12 +112,17 @@ export function SurveyForm({ task, onCompleted }: { readonly task: WorklistItem;
   const [nps, setNps] = useState('');
   const [csat, setCsat] = useState('');
   const [comment, setComment] = useState('');
+  const [returnVisitBooked, setReturnVisitBooked] = useState(false);
   const [submit, busy, error] = useSubmit(async () => {
-    await outreach.complete(task.taskId, {
-      nps: nps === '' ? undefined : Number(nps),
-      csat: csat === '' ? undefined : Number(csat),
-      comment: comment || undefined,
-    });
+    await outreach.complete(
+      task.taskId,
+      {
+        nps: nps === '' ? undefined : Number(nps),
+        csat: csat === '' ? undefined : Number(csat),
+        comment: comment || undefined,
+      },
+      returnVisitBooked,
+    );
     onCompleted();
   });
   return (
@@ -130,6 +153,15 @@ export function SurveyForm({ task, onCompleted }: { readonly task: WorklistItem;
       <label>
         {t('workbench.comment')}
         <textarea name="comment" value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} />
+      </label>
+      <label className="inline">
+        <input
+          name="returnVisitBooked"
+          type="checkbox"
+          checked={returnVisitBooked}
+          onChange={(e) => setReturnVisitBooked(e.target.checked)}
+        />
+        {t('workbench.returnVisitBooked')}
       </label>
       <button type="submit" disabled={busy}>
         {t('workbench.complete')}

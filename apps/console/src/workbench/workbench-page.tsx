@@ -13,12 +13,12 @@ import { WorklistTable } from './worklist-table';
 export function WorkbenchPage() {
   const { t } = useLocale();
   const { outreach } = useSession();
-  const [active, setActive] = useState<WorklistItem | undefined>();
+  const [active, setActive] = useState<{ item: WorklistItem; claimedAt: Date } | undefined>();
   const [claimError, setClaimError] = useState<unknown>();
   const [notice, setNotice] = useState<string | undefined>();
   const [worklist, reloadWorklist] = useAsync('worklist', () => outreach.worklist());
-  const [patient] = useAsync(`patient:${active?.taskId ?? ''}`, () =>
-    active ? outreach.patient360(active.taskId) : Promise.resolve(undefined),
+  const [patient] = useAsync(`patient:${active?.item.patientId ?? ''}`, () =>
+    active ? outreach.patient360(active.item.patientId) : Promise.resolve(undefined),
   );
 
   const claim = async (item: WorklistItem): Promise<void> => {
@@ -26,7 +26,7 @@ export function WorkbenchPage() {
     setNotice(undefined);
     try {
       await outreach.claim(item.taskId);
-      setActive(item);
+      setActive({ item, claimedAt: new Date() });
     } catch (error) {
       // A lost race is normal in a call centre: say so and refresh, so the agent picks another task.
       if (isApiError(error, 409)) {
@@ -51,7 +51,11 @@ export function WorkbenchPage() {
           {worklist.status === 'loading' ? <Loading /> : null}
           {worklist.status === 'failed' ? <ErrorNote error={worklist.error} onRetry={reloadWorklist} /> : null}
           {worklist.status === 'done' ? (
-            <WorklistTable items={worklist.value} activeTaskId={active?.taskId} onClaim={(item) => void claim(item)} />
+            <WorklistTable
+              items={worklist.value}
+              activeTaskId={active?.item.taskId}
+              onClaim={(item) => void claim(item)}
+            />
           ) : null}
         </section>
         {active ? (
@@ -60,17 +64,17 @@ export function WorkbenchPage() {
             {patient.status === 'failed' ? <ErrorNote error={patient.error} /> : null}
             {patient.status === 'done' && patient.value ? <Patient360View patient={patient.value} /> : null}
             <div className="columns">
-              <DispositionForm key={`d-${active.taskId}`} task={active} />
+              <DispositionForm key={`d-${active.item.taskId}`} task={active.item} callStartedAt={active.claimedAt} />
               <SurveyForm
-                key={`s-${active.taskId}`}
-                task={active}
+                key={`s-${active.item.taskId}`}
+                task={active.item}
                 onCompleted={() => {
                   setActive(undefined);
                   setNotice(t('workbench.completed'));
                   reloadWorklist();
                 }}
               />
-              <ComplaintForm key={`c-${active.taskId}`} task={active} />
+              <ComplaintForm key={`c-${active.item.taskId}`} task={active.item} />
             </div>
           </div>
         ) : null}

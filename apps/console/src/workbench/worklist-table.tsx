@@ -18,21 +18,25 @@ export function WorklistTable({
       <thead>
         <tr>
           <th>{t('common.name')}</th>
+          <th>{t('workbench.phone')}</th>
           <th>{t('workbench.purpose')}</th>
-          <th>{t('filter.channel')}</th>
+          <th>{t('workbench.callSlot')}</th>
           <th>{t('workbench.dueAt')}</th>
           <th>{t('workbench.priority')}</th>
+          <th>{t('workbench.attempts')}</th>
           <th />
         </tr>
       </thead>
       <tbody>
         {items.map((item) => (
           <tr key={item.taskId} data-task={item.taskId} className={item.taskId === activeTaskId ? 'active' : undefined}>
-            <td>{item.patientName}</td>
-            <td>{item.purpose}</td>
-            <td>{t(`channel.${item.channel}`)}</td>
+            <td>{item.patientName ?? '—'}</td>
+            <td>{item.phone ?? '—'}</td>
+            <td>{t(`purpose.${item.purpose}`)}</td>
+            <td>{item.callSlot ?? '—'}</td>
             <td>{formatInstant(item.dueAt, locale)}</td>
-            <td>{item.priority}</td>
+            <td>{t(`priority.${item.priority}`)}</td>
+            <td>{item.attempts}</td>
             <td>
               <button type="button" onClick={() => onClaim(item)} disabled={item.taskId === activeTaskId}>
                 {item.taskId === activeTaskId ? t('workbench.claimed') : t('workbench.claim')}

@@ -1,96 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import { findRepoRoot } from '@revisit/local-infra';
-import { eventually, kafkaBrokers, testDatabaseUrl, testRedisUrl } from '@revisit/testing';
-import { Client } from 'pg';
+import { startServiceProcess, type ServiceProcess } from './service-process';
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function onAdmin(sql: string): Promise<void> {
-  const admin = new Client({ connectionString: testDatabaseUrl() });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
-/**
- * The built analytics service (dist/, as `revisit demo` runs it) in a child process against the test broker,
- * Redis and a database of its own, trusting the given issuer's tokens.
- */
-export async function startAnalyticsProcess(auth: { issuer: string; audience: string; jwksUrl: string }) {
-  const root = findRepoRoot();
-  const script = path.join(root, 'dist', 'apps', 'analytics', 'src', 'main.js');
-  if (!existsSync(script)) throw new Error(`analytics is not built (${script}); run \`node tools/build.mjs\` first`);
-  const database = `console_analytics_${process.pid}`;
-  await onAdmin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await onAdmin(`CREATE DATABASE "${database}"`);
-  const databaseUrl = new URL(testDatabaseUrl());
-  databaseUrl.pathname = `/${database}`;
-
-  const port = await freePort();
-  const output: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, [script], {
-    cwd: root,
-    env: {
-      PATH: process.env['PATH'],
-      PORT: String(port),
-      DATABASE_URL: databaseUrl.toString(),
-      KAFKA_BROKERS: kafkaBrokers().join(','),
-      REDIS_URL: testRedisUrl(),
-      AUTH_ISSUER: auth.issuer,
-      AUTH_AUDIENCE: auth.audience,
-      AUTH_JWKS_URL: auth.jwksUrl,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** The built analytics service in its own process, trusting the given issuer's tokens. */
+export function startAnalyticsProcess(auth: {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+}): Promise<ServiceProcess> {
+  return startServiceProcess('analytics', {
+    AUTH_ISSUER: auth.issuer,
+    AUTH_AUDIENCE: auth.audience,
+    AUTH_JWKS_URL: auth.jwksUrl,
   });
-  const keep = (chunk: Buffer): void => {
-    output.push(chunk.toString('utf8'));
-    if (output.length > 200) output.shift();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  // A service that dies while starting (bad config, a broken module) fails the test at once, with its log.
-  const died = exited.then((code) => {
-    throw new Error(`analytics exited with status ${code} while starting:\n${output.join('')}`);
-  });
-  try {
-    await Promise.race([
-      died,
-      eventually(async () => expect((await fetch(`${url}/health/ready`)).status).toBe(200), {
-        timeoutMs: 150_000,
-        intervalMs: 500,
-      }),
-    ]);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
-  }
-  died.catch(() => undefined);
-  return {
-    url,
-    log: () => output.join(''),
-    async stop(): Promise<void> {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-        await exited;
-        clearTimeout(timer);
-      }
-      await onAdmin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    },
-  };
 }
