@@ -70,23 +70,33 @@ export const patientRetention: MetricComputer = async (ctx, q) => {
  */
 export const churn: MetricComputer = async (ctx, q) => {
   const s = scopeOf(VISITS, q, { range: { upTo: q.to }, zone: ctx.zone });
-  const rows: (PatientDays & { left_care_on: string | null })[] = await ctx.db.query(
-    `SELECT ${s.group} AS grp, v.patient_id,
-            array_agg(DISTINCT v.local_date::text ORDER BY v.local_date::text) AS days,
-            min(pc.left_care_on)::text AS left_care_on
-       FROM ${s.from}
-       LEFT JOIN ${table('patient')} pc ON pc.org_id = v.org_id AND pc.patient_id = v.patient_id
-      WHERE ${s.where} GROUP BY 1, 2`,
-    s.params,
+  const n = s.params.length;
+  // Only the first visit (the plan's start) needs the whole history; the visits that count are the period's,
+  // so the database aggregates those alone. Patients who left care before the period expect nothing.
+  const rows: {
+    grp: string | null;
+    patient_id: string;
+    first_day: string;
+    days: string[] | null;
+    left: string | null;
+  }[] = await ctx.db.query(
+    `SELECT ${s.group} AS grp, v.patient_id, min(v.local_date)::text AS first_day,
+              array_agg(DISTINCT v.local_date::text) FILTER (WHERE v.local_date >= $${n + 1}::date) AS days,
+              min(pc.left_care_on)::text AS left
+         FROM ${s.from}
+         LEFT JOIN ${table('patient')} pc ON pc.org_id = v.org_id AND pc.patient_id = v.patient_id
+        WHERE ${s.where} GROUP BY 1, 2
+       HAVING min(pc.left_care_on) IS NULL OR min(pc.left_care_on) >= $${n + 1}::date`,
+    [...s.params, q.from],
   );
   return byGroup(rows).map(([key, patients]) => {
     const result = churnRate(
       { start: q.from, end: q.to },
       patients.map((p) => ({
-        planStart: p.days[0],
-        ...(p.left_care_on === null ? {} : { planEnd: p.left_care_on }),
+        planStart: p.first_day,
+        ...(p.left === null ? {} : { planEnd: p.left }),
         cadenceDays: q.params.cadenceDays,
-        visitDates: p.days,
+        visitDates: p.days ?? [],
       })),
     );
     return { key, value: result.rate, ...result, patients: patients.length };
