@@ -4,6 +4,7 @@ import { PersistenceModule, RedisModule } from '@revisit/persistence';
 import { type ServiceContext, ServiceMessagingModule } from '@revisit/platform';
 import { AuthModule } from './auth/auth.module';
 import { ChannelsModule } from './channels/channels.module';
+import { ComplaintsModule } from './complaints/complaints.module';
 import type { OutreachConfig } from './config/outreach.config';
 import { OUTREACH_MIGRATIONS } from './database/migrations';
 import { OUTREACH_SCHEMA } from './database/outreach-schema';
@@ -45,6 +46,7 @@ export class AppModule {
         WorklistModule,
         PatientsModule,
         ChannelsModule.forConfig(config),
+        ComplaintsModule.forConfig(config),
       ],
     };
   }

@@ -5,7 +5,13 @@ import { OUTREACH_SCHEMA } from '../database/outreach-schema';
 const TABLE = `"${OUTREACH_SCHEMA}".audit_log`;
 
 export type AuditedAction =
-  'worklist.view' | 'task.view' | 'patient.view' | 'patient.phone-unmasked' | 'call.recording-sampled';
+  | 'worklist.view'
+  | 'task.view'
+  | 'patient.view'
+  | 'patient.phone-unmasked'
+  | 'call.recording-sampled'
+  | 'complaint.view'
+  | 'call-audit.view';
 
 export interface AuditEntry {
   readonly orgId: string;

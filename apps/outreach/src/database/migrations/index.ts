@@ -3,6 +3,7 @@ import { OutreachChannels1795800000000 } from '../../channels/channels.migration
 import { OUTREACH_SCHEMA } from '../outreach-schema';
 import { OutreachSecurity1795700000100 } from './outreach-security.migration';
 import { OutreachTasks1795700000000 } from './outreach-tasks.migration';
+import { OutreachQuality1795900000500 } from './outreach-quality.migration';
 import { OutreachWork1795700000200 } from './outreach-work.migration';
 
 /** Every migration of the `outreach` schema, in order. Feature migrations are appended here. */
@@ -12,4 +13,5 @@ export const OUTREACH_MIGRATIONS = [
   OutreachSecurity1795700000100,
   OutreachWork1795700000200,
   OutreachChannels1795800000000,
+  OutreachQuality1795900000500,
 ];
