@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventType } from '@revisit/domain';
 import { PersistenceModule, RedisModule } from '@revisit/persistence';
 import { type ServiceContext, ServiceMessagingModule } from '@revisit/platform';
+import { ApiDocsModule } from './api-docs/api-docs.module';
 import { AuthModule } from './auth/auth.module';
+import { CallAuditModule } from './call-audit/call-audit.module';
 import { ChannelsModule } from './channels/channels.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import type { OutreachConfig } from './config/outreach.config';
@@ -13,6 +15,7 @@ import { PATIENT_EVENT_SUBSCRIPTIONS } from './patients/patient-events.consumer'
 import { PatientsModule } from './patients/patients.module';
 import { TASK_EVENT_SUBSCRIPTIONS } from './tasks/task-events.consumer';
 import { TasksModule } from './tasks/tasks.module';
+import { WorkloadModule } from './workload/workload.module';
 import { WorklistModule } from './worklist/worklist.module';
 
 /**
@@ -47,6 +50,9 @@ export class AppModule {
         PatientsModule,
         ChannelsModule.forConfig(config),
         ComplaintsModule.forConfig(config),
+        CallAuditModule,
+        WorkloadModule,
+        ApiDocsModule,
       ],
     };
   }

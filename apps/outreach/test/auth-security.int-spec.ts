@@ -3,6 +3,7 @@ import { testDatabaseUrl, uniqueTopicPrefix } from '@revisit/testing';
 import { decodeJwt } from 'jose';
 import { DataSource } from 'typeorm';
 import { LocalSigningKey } from '../src/auth/local-signing-key';
+import { type Role, ROLES } from '../src/auth/roles';
 import { type OutreachInstance, startOutreach } from './support/outreach-instance';
 import { createScratchDatabase, dropScratchDatabase } from './support/scratch-database';
 import { bearer, signIn } from './support/users';
@@ -10,6 +11,38 @@ import { bearer, signIn } from './support/users';
 jest.setTimeout(120_000);
 
 const ISSUER = 'http://outreach.test';
+
+const WORKBENCH = [
+  'GET /v1/worklist',
+  'POST /v1/tasks/:taskId/claim',
+  'POST /v1/tasks/:taskId/attempts',
+  'POST /v1/tasks/:taskId/complete',
+  'POST /v1/tasks/:taskId/reschedule',
+  'POST /v1/tasks/:taskId/handover',
+  'GET /v1/patients/:patientId',
+  'PUT /v1/patients/:patientId/preferences',
+  'POST /v1/complaints',
+  'GET /v1/workload',
+];
+const AUDIT = ['GET /v1/audit/sampling', 'GET /v1/audit/calls', 'POST /v1/audit/calls/:callId/score'];
+
+/** Who may call what; a new route must be added here, for each role that may call it. */
+const ROLE_ROUTES: Record<Role, readonly string[]> = {
+  agent: WORKBENCH,
+  supervisor: [
+    ...WORKBENCH,
+    'GET /v1/complaints',
+    'GET /v1/complaints/:complaintId',
+    'POST /v1/complaints/:complaintId/assign',
+    'POST /v1/complaints/:complaintId/resolve',
+    'GET /v1/complaint-routing',
+    ...AUDIT,
+    'PUT /v1/audit/sampling',
+    'PUT /v1/audit/sampling/:agentId',
+  ],
+  auditor: ['GET /v1/patients/:patientId', ...AUDIT],
+  admin: ['GET /v1/complaint-routing', 'PUT /v1/complaint-routing'],
+};
 
 describe('outreach authentication on the real database and Redis', () => {
   const baseUrl = testDatabaseUrl();
@@ -51,8 +84,23 @@ describe('outreach authentication on the real database and Redis', () => {
         'POST /v1/channels/wechat-oa/events',
         'POST /v1/channels/phone/cti-events',
         'POST /v1/channels/phone/robot-results',
+        // The API description: routes and roles, no data.
+        'GET /docs',
+        'GET /docs/openapi.json',
       ].sort(),
     );
+  });
+
+  it('lets each role reach exactly its routes', () => {
+    const routes = listRouteAccess(instance.app);
+    const reachable = (role: Role) =>
+      routes
+        .filter((route) => route.access?.kind === 'roles' && route.access.roles.includes(role))
+        .map((route) => `${route.method} ${route.path}`)
+        .sort();
+    for (const role of ROLES) {
+      expect({ role, routes: reachable(role) }).toEqual({ role, routes: [...ROLE_ROUTES[role]].sort() });
+    }
   });
 
   it('issues an ES256 token with roles and organisations, and publishes discovery and keys', async () => {

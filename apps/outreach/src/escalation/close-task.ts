@@ -25,10 +25,10 @@ export async function closeTask(
   const closed: unknown[] = await manager.query(
     `WITH closed AS (
        UPDATE ${TASK_TABLE} SET status = 'completed', outcome = $2, closed_at = $3, lease_owner = NULL,
-          lease_expires_at = NULL, updated_at = now()
+          lease_expires_at = NULL, completed_by_staff_id = $4, updated_at = now()
         WHERE id = $1 AND status IN ('scheduled', 'open') RETURNING id)
      SELECT id FROM closed`,
-    [task.id, closing.outcome, closing.at],
+    [task.id, closing.outcome, closing.at, closing.completedByStaffId ?? null],
   );
   if (closed.length === 0) return false;
   await publish(outbox, manager, 'revisit.followup.task-completed.v1', task.orgId, task.patientId, {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type OutreachChannel } from '@revisit/domain';
 import { type Outbox } from '@revisit/messaging';
 import { type EntityManager } from 'typeorm';
+import { drawForAudit } from '../call-audit/call-sampling';
 import { type PreferenceFlag } from './tcm-phone-policy';
 import { OUTREACH_SCHEMA } from '../database/outreach-schema';
 import { type OutreachTask } from '../tasks/outreach-task';
@@ -64,6 +65,16 @@ export async function recordAttempt(
       input.notes ?? null,
     ],
   );
+  if (input.channel === 'phone-agent' && input.agentStaffId !== undefined && input.recordingRef !== undefined) {
+    await drawForAudit(manager, {
+      attemptId,
+      orgId: task.orgId,
+      taskId: task.id,
+      patientId: task.patientId,
+      agentStaffId: input.agentStaffId,
+      recordingRef: input.recordingRef,
+    });
+  }
   await publish(context.outbox, manager, 'revisit.outreach.attempt-recorded.v1', task.orgId, task.patientId, {
     attemptId,
     taskId: task.id,
