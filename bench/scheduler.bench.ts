@@ -20,8 +20,10 @@ import { DataSource } from 'typeorm';
 import { SCHEDULER_MIGRATIONS } from '../apps/scheduler/src/database/migrations';
 import { patientEventsOf } from '../apps/scheduler/src/derivation/catalogue-adapter';
 import { deriveTasks } from '../apps/scheduler/src/derivation/derive-tasks';
+import { AssignDueTasks } from '../apps/scheduler/src/dispatch/assign-due-tasks';
 import { DispatchDueTasks } from '../apps/scheduler/src/dispatch/dispatch-due-tasks';
 import { TaskDispatcher } from '../apps/scheduler/src/dispatch/task-dispatcher';
+import { PlanDocuments } from '../apps/scheduler/src/plan-store/plan-documents';
 import { loadBuiltinTemplates } from '../apps/scheduler/src/plans/builtin-templates';
 import { provisionBroker } from './lib/bench-broker';
 import { LatencyRecorder } from './lib/latency-stats';
@@ -221,12 +223,15 @@ async function dispatchBench(kafka: Kafka): Promise<{ pending: number; scheduler
       silentLogger,
     );
     const outbox = new Outbox('scheduler', new DomainEventCatalogue());
-    const dispatcher = new TaskDispatcher(new DispatchDueTasks(db, outbox), {
-      batchSize: 500,
-      idleMs: 100,
-      maxPerSecond: 100_000,
-      onError: (error) => console.error(error),
-    });
+    const dispatcher = new TaskDispatcher(
+      new DispatchDueTasks(db, outbox, new AssignDueTasks(new PlanDocuments(loadBuiltinTemplates()))),
+      {
+        batchSize: 500,
+        idleMs: 100,
+        maxPerSecond: 100_000,
+        onError: (error) => console.error(error),
+      },
+    );
     let start = Date.now() + LEAD_MS;
     await insertTasks(db, 'window-a', WINDOW_TASKS, start, WINDOW_MS);
     const scheduler = await lateness(kafka, `bench.${runId}.scheduler`, DUE_TOPIC, WINDOW_TASKS, async () => {

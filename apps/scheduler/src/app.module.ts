@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { EventType } from '@revisit/domain';
 import { PersistenceModule, RedisModule } from '@revisit/persistence';
 import { type ServiceContext, ServiceMessagingModule } from '@revisit/platform';
+import { AccessModule } from './access/access.module';
 import type { SchedulerConfig } from './config/scheduler.config';
 import { SCHEDULER_MIGRATIONS } from './database/migrations';
 import { SCHEDULER_SCHEMA } from './database/scheduler-schema';
@@ -30,6 +31,7 @@ export class AppModule {
           logger: context.logger,
           metrics: context.metrics,
         }),
+        AccessModule.forConfig(config),
         TasksModule.forSettings({
           batchSize: config.DISPATCH_BATCH_SIZE,
           idleMs: config.DISPATCH_INTERVAL_MS,

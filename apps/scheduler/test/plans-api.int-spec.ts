@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type INestApplication } from '@nestjs/common';
+import { listRouteAccess } from '@revisit/platform';
 import { eventually, testDatabaseUrl } from '@revisit/testing';
 import { DataSource } from 'typeorm';
 import { PATIENT_EVENT_SUBSCRIPTIONS } from '../src/consumers/patient-events.consumer';
@@ -8,6 +9,7 @@ import { announcedEvents } from './support/announced-events';
 import { type PatientRecord, valsartanDispensed } from './support/clinical-events';
 import { KafkaProbe } from './support/kafka-probe';
 import { createScratchDatabase, dropScratchDatabase, startScheduler } from './support/scheduler-instance';
+import { TestIssuer } from './support/test-issuer';
 
 jest.setTimeout(180_000);
 
@@ -25,27 +27,45 @@ describe('plans API per organisation (real broker and database)', () => {
   let db: DataSource;
   let scheduler: { app: INestApplication; url: string } | undefined;
   const probe = new KafkaProbe();
+  const issuer = new TestIssuer();
+  /** tokens of the org's admin and agent, and of another clinic's admin */
+  let admin: string;
+  let agent: string;
+  let otherAdmin: string;
 
   beforeAll(async () => {
     const databaseUrl = await createScratchDatabase(baseUrl, dbName);
+    await issuer.start();
+    admin = await issuer.token([ORG], ['admin'], 'staff-admin-1');
+    agent = await issuer.token([ORG], ['agent']);
+    otherAdmin = await issuer.token(['org-other-clinic'], ['admin']);
     await probe.start(['revisit.followup.task-created.v1'], [...PATIENT_EVENT_SUBSCRIPTIONS]);
-    scheduler = await startScheduler(databaseUrl);
+    scheduler = await startScheduler(databaseUrl, issuer.issuer);
     db = await new DataSource({ type: 'postgres', url: databaseUrl }).initialize();
   });
 
   afterAll(async () => {
     await scheduler?.app.close();
     await probe.stop();
+    await issuer.stop();
     await db?.destroy();
     await dropScratchDatabase(baseUrl, dbName);
   });
 
-  function call(method: string, route: string, body?: unknown, org: string | null = ORG): Promise<Response> {
+  function call(method: string, route: string, body?: unknown, token: string | null = admin): Promise<Response> {
     return fetch(`${scheduler!.url}${route}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(org === null ? {} : { 'x-revisit-org-id': org }) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
+  }
+
+  async function codeOf(response: Response): Promise<[number, string]> {
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    return [response.status, ((await response.json()) as { code: string }).code];
   }
 
   async function liveTasks(patient: string): Promise<{ step_id: string; due: string }[]> {
@@ -56,11 +76,26 @@ describe('plans API per organisation (real broker and database)', () => {
     );
   }
 
-  it('refuses a caller without an organisation', async () => {
-    const response = await call('GET', '/v1/plans', undefined, null);
-    expect(response.status).toBe(401);
-    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(((await response.json()) as { code: string }).code).toBe('plans.org-header-missing');
+  it('every route declares who may call it', () => {
+    expect(listRouteAccess(scheduler!.app).filter((route) => route.access === undefined)).toEqual([]);
+  });
+
+  it('takes the organisation from the staff token and lets only admins and supervisors change plans', async () => {
+    expect(await codeOf(await call('GET', '/v1/plans', undefined, null))).toEqual([401, 'auth.missing-token']);
+    const forged = `${agent.slice(0, -4)}AAAA`;
+    expect(await codeOf(await call('GET', '/v1/plans', undefined, forged))).toEqual([401, 'auth.invalid-token']);
+    expect((await call('GET', '/v1/plans', undefined, agent)).status).toBe(200);
+    expect(await codeOf(await call('POST', '/v1/plans', { yaml: VERSION_2 }, agent))).toEqual([403, 'auth.forbidden']);
+    const supervisorOfTwo = await issuer.token([ORG, 'org-other-clinic'], ['supervisor']);
+    expect(await codeOf(await call('GET', '/v1/plans', undefined, supervisorOfTwo))).toEqual([
+      400,
+      'access.org-required',
+    ]);
+    expect((await call('GET', `/v1/plans?org=${ORG}`, undefined, supervisorOfTwo)).status).toBe(200);
+    expect(await codeOf(await call('GET', '/v1/plans?org=org-elsewhere', undefined, supervisorOfTwo))).toEqual([
+      403,
+      'access.other-organisation',
+    ]);
   });
 
   it('rejects an invalid plan with every problem and its line number', async () => {
@@ -88,7 +123,7 @@ describe('plans API per organisation (real broker and database)', () => {
     expect(created.status).toBe(201);
     expect(await created.json()).toEqual({ id: 'pharmacy-chronic', version: 2 });
     expect((await call('POST', '/v1/plans', { yaml: VERSION_2 })).status).toBe(409);
-    const foreign = await call('POST', '/v1/plans', { yaml: VERSION_2 }, 'org-other-clinic');
+    const foreign = await call('POST', '/v1/plans', { yaml: VERSION_2 }, otherAdmin);
     expect(((await foreign.json()) as { code: string }).code).toBe('plans.org-mismatch');
 
     const listing = (await (await call('GET', '/v1/plans')).json()) as {
@@ -97,9 +132,7 @@ describe('plans API per organisation (real broker and database)', () => {
     expect(listing.plans.map(({ id, latestVersion, activeVersion }) => ({ id, latestVersion, activeVersion }))).toEqual(
       [{ id: 'pharmacy-chronic', latestVersion: 2, activeVersion: null }],
     );
-    expect(
-      ((await (await call('GET', '/v1/plans', undefined, 'org-other-clinic')).json()) as { plans: [] }).plans,
-    ).toEqual([]);
+    expect(((await (await call('GET', '/v1/plans', undefined, otherAdmin)).json()) as { plans: [] }).plans).toEqual([]);
     const one = (await (await call('GET', '/v1/plans/pharmacy-chronic')).json()) as {
       versions: { version: number; yaml: string }[];
     };
@@ -153,5 +186,45 @@ describe('plans API per organisation (real broker and database)', () => {
       'superseded',
     ]);
     expect((await call('POST', '/v1/plans/pharmacy-chronic/versions/9/activate')).status).toBe(404);
+  });
+
+  it('keeps every roster version with who stored it; agents read it, only admins and supervisors change it', async () => {
+    const roster = {
+      agents: [
+        {
+          staffId: 'staff-li',
+          shifts: [{ days: ['mon', 'tue'], start: '08:00', end: '12:00', capacityPerSlot: 4 }],
+        },
+      ],
+    };
+    expect(await codeOf(await call('GET', '/v1/roster'))).toEqual([404, 'roster.not-found']);
+    expect(await codeOf(await call('PUT', '/v1/roster', roster, agent))).toEqual([403, 'auth.forbidden']);
+    const invalid = await call('PUT', '/v1/roster', {
+      timezone: 'Mars/Olympus',
+      agents: [...roster.agents, { ...roster.agents[0], shifts: [{ ...roster.agents[0]!.shifts[0], end: '08:00' }] }],
+    });
+    expect(invalid.status).toBe(422);
+    expect(((await invalid.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      '/timezone',
+      '/agents/1/staffId',
+      '/agents/1/shifts/0',
+    ]);
+    const malformed = await call('PUT', '/v1/roster', { agents: [{ staffId: 'x', shifts: [{ days: ['monday'] }] }] });
+    expect(await codeOf(malformed)).toEqual([400, 'request.invalid']);
+
+    expect((await call('PUT', '/v1/roster', roster)).status).toBe(200);
+    const second = { agents: [{ ...roster.agents[0], queues: ['follow-up'] }] };
+    expect(await (await call('PUT', '/v1/roster', second)).json()).toMatchObject({
+      orgId: ORG,
+      version: 2,
+      changedBy: 'staff-admin-1',
+    });
+    expect(await (await call('GET', '/v1/roster', undefined, agent)).json()).toMatchObject({
+      version: 2,
+      roster: second,
+    });
+    const versions = (await (await call('GET', '/v1/roster/versions')).json()) as { versions: { version: number }[] };
+    expect(versions.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect((await call('GET', '/v1/roster', undefined, otherAdmin)).status).toBe(404);
   });
 });

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { PATIENT_EVENT_SUBSCRIPTIONS } from '../src/consumers/patient-events.consumer';
 import { KafkaProbe } from './support/kafka-probe';
 import { createScratchDatabase, dropScratchDatabase, startScheduler } from './support/scheduler-instance';
+import { TestIssuer } from './support/test-issuer';
 
 jest.setTimeout(120_000);
 
@@ -67,17 +68,20 @@ describe('scheduler tasks on the real broker and database', () => {
   let db: DataSource;
   const probe = new KafkaProbe();
   const instances: { app: INestApplication; url: string }[] = [];
+  const issuer = new TestIssuer();
 
   beforeAll(async () => {
     databaseUrl = await createScratchDatabase(baseUrl, dbName);
+    await issuer.start();
     await probe.start(OUT_TOPICS, [...PATIENT_EVENT_SUBSCRIPTIONS]);
-    instances.push(await startScheduler(databaseUrl));
+    instances.push(await startScheduler(databaseUrl, issuer.issuer));
     db = await new DataSource({ type: 'postgres', url: databaseUrl }).initialize();
   });
 
   afterAll(async () => {
     for (const instance of instances.splice(0)) await instance.app.close();
     await probe.stop();
+    await issuer.stop();
     await db?.destroy();
     await dropScratchDatabase(baseUrl, dbName);
   });
@@ -122,14 +126,18 @@ describe('scheduler tasks on the real broker and database', () => {
       ).toEqual(tasks.map((task) => ({ taskId: task.id, dueAt: task.due, triggerEventId: event.id }))),
     );
 
-    const response = await fetch(`${instances[0]!.url}/v1/tasks?patient=${patient}`);
+    const headers = { authorization: `Bearer ${await issuer.token([ORG], ['agent'])}` };
+    const response = await fetch(`${instances[0]!.url}/v1/tasks?patient=${patient}`, { headers });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { tasks: { id: string; dueAt: string; status: string }[] };
     expect(body.tasks.map(({ id, dueAt, status }) => ({ id, dueAt, status }))).toEqual(
       tasks.map((task) => ({ id: task.id, dueAt: task.due, status: 'pending' })),
     );
 
-    const bad = await fetch(`${instances[0]!.url}/v1/tasks?patient=&limit=zero`);
+    const otherOrg = { authorization: `Bearer ${await issuer.token(['org-elsewhere'], ['agent'])}` };
+    const elsewhere = await fetch(`${instances[0]!.url}/v1/tasks?patient=${patient}`, { headers: otherOrg });
+    expect(((await elsewhere.json()) as { tasks: unknown[] }).tasks).toEqual([]);
+    const bad = await fetch(`${instances[0]!.url}/v1/tasks?patient=&limit=zero`, { headers });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });

@@ -19,9 +19,9 @@ function scriptedRounds(counts: number[]): {
       await new Promise((resolve) => setImmediate(resolve));
       inFlight = false;
       const next = counts.shift();
-      if (next === undefined) return { sent: 0, missed: 0 };
+      if (next === undefined) return { sent: 0, missed: 0, moved: 0 };
       if (next < 0) throw new Error('database unavailable');
-      return { sent: next, missed: 0 };
+      return { sent: next, missed: 0, moved: 0 };
     },
   };
   return { dispatch, calls: () => calls, limits, inFlight: () => inFlight };

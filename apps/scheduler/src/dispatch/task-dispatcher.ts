@@ -70,7 +70,8 @@ export class TaskDispatcher {
       try {
         const round = await this.dispatch.runOnce(limit, this.options.batchSize);
         this.sentInWindow += round.sent;
-        full = round.sent >= limit || round.missed >= this.options.batchSize;
+        // Moved tasks filled the claim too: more may be waiting behind them.
+        full = round.sent + round.moved >= limit || round.missed >= this.options.batchSize;
       } catch (error) {
         this.options.onError(error);
       }

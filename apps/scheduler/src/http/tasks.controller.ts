@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { parseRequest } from '@revisit/platform';
+import { parseRequest, Roles } from '@revisit/platform';
 import { Type } from '@sinclair/typebox';
 import { DataSource } from 'typeorm';
+import { CallerOrg } from '../access/caller-org';
+import { STAFF_READERS } from '../access/staff-roles';
 import { type FollowUpTask } from '../tasks/follow-up-task';
 import { FollowUpTaskRepository } from '../tasks/follow-up-task.repository';
 
@@ -18,16 +20,17 @@ const TaskQuery = Type.Object(
 
 const DEFAULT_LIMIT = 200;
 
-/** A patient's tasks (every status), by due time: what the worklist and support staff look at. */
+/** A patient's tasks in the caller's organisation (every status), by due time: what support staff look at. */
 @Controller('v1/tasks')
 export class TasksController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
-  async list(@Query() query: unknown): Promise<{ tasks: TaskView[] }> {
-    const { patient, org, limit } = parseRequest(TaskQuery, query);
+  @Roles(...STAFF_READERS)
+  async list(@CallerOrg() orgId: string, @Query() query: unknown): Promise<{ tasks: TaskView[] }> {
+    const { patient, limit } = parseRequest(TaskQuery, query);
     const tasks = await new FollowUpTaskRepository(this.dataSource.manager).listForPatient(
-      org,
+      orgId,
       patient,
       limit === undefined ? DEFAULT_LIMIT : Number(limit),
     );

@@ -7,7 +7,6 @@ export enum PlanStoreErrorCode {
   VersionNotNewer = 'plans.version-not-newer',
   NotFound = 'plans.not-found',
   PreviewInputMissing = 'plans.preview-input-missing',
-  OrgHeaderMissing = 'plans.org-header-missing',
 }
 
 const PROBLEMS: ProblemCatalogue<PlanStoreErrorCode> = {
@@ -16,7 +15,6 @@ const PROBLEMS: ProblemCatalogue<PlanStoreErrorCode> = {
   [PlanStoreErrorCode.VersionNotNewer]: { status: 409, title: 'Plan version is not newer than the stored ones' },
   [PlanStoreErrorCode.NotFound]: { status: 404, title: 'Plan not found' },
   [PlanStoreErrorCode.PreviewInputMissing]: { status: 400, title: 'Preview needs a plan and a history' },
-  [PlanStoreErrorCode.OrgHeaderMissing]: { status: 401, title: 'Caller organisation missing or malformed' },
 };
 
 export class PlanStoreError extends DomainError<PlanStoreErrorCode> {

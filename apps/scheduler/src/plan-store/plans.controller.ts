@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { parseRequest } from '@revisit/platform';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { parseRequest, Roles } from '@revisit/platform';
 import { Type } from '@sinclair/typebox';
 import { DataSource } from 'typeorm';
 import { type Bundle } from '../cli/fhir-types';
-import { CallerOrg, CallerOrgGuard } from './caller-org.guard';
+import { CallerOrg } from '../access/caller-org';
+import { PLAN_WRITERS, STAFF_READERS } from '../access/staff-roles';
 import { PlanStoreError, PlanStoreErrorCode } from './plan-store.errors';
 import { type PlanVersionSummary, PlanVersionRepository } from './plan-version.repository';
 import { ActivatePlanVersion, type ActivationOutcome } from './use-cases/activate-plan-version';
@@ -37,9 +38,11 @@ interface PlanListing {
   readonly versions: PlanVersionSummary[];
 }
 
-/** An organisation's follow-up plans: versions as submitted, the one in force, and dry runs. */
+/**
+ * An organisation's follow-up plans: versions as submitted, the one in force, and dry runs. The org comes
+ * from the caller's staff token; admins and supervisors change plans, every staff role reads them.
+ */
 @Controller('v1/plans')
-@UseGuards(CallerOrgGuard)
 export class PlansController {
   private readonly submit: SubmitPlanVersion;
   private readonly previewer: PreviewPlan;
@@ -53,6 +56,7 @@ export class PlansController {
   }
 
   @Post()
+  @Roles(...PLAN_WRITERS)
   @HttpCode(201)
   async create(@CallerOrg() orgId: string, @Body() body: unknown): Promise<{ id: string; version: number }> {
     const { yaml } = parseRequest(SubmitBody, body);
@@ -61,6 +65,7 @@ export class PlansController {
   }
 
   @Get()
+  @Roles(...STAFF_READERS)
   async list(@CallerOrg() orgId: string): Promise<{ plans: PlanListing[] }> {
     const versions = await new PlanVersionRepository(this.dataSource.manager).list(orgId);
     const byPlan = new Map<string, PlanVersionSummary[]>();
@@ -76,6 +81,7 @@ export class PlansController {
   }
 
   @Get(':id')
+  @Roles(...STAFF_READERS)
   async get(@CallerOrg() orgId: string, @Param('id') id: string): Promise<object> {
     parseRequest(Type.Object({ id: PlanId }), { id });
     const versions = await new PlanVersionRepository(this.dataSource.manager).versionsOf(orgId, id);
@@ -88,6 +94,7 @@ export class PlansController {
   }
 
   @Post(':id/versions/:version/activate')
+  @Roles(...PLAN_WRITERS)
   @HttpCode(200)
   async activate(@CallerOrg() orgId: string, @Param() params: unknown): Promise<ActivationOutcome> {
     const { id, version } = parseRequest(VersionParams, params);
@@ -95,6 +102,7 @@ export class PlansController {
   }
 
   @Post('preview')
+  @Roles(...STAFF_READERS)
   @HttpCode(200)
   async preview(@CallerOrg() orgId: string, @Body() body: unknown): Promise<PreviewOutcome> {
     const input = parseRequest(PreviewBody, body);

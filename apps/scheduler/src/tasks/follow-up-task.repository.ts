@@ -1,7 +1,7 @@
 import { type EntityManager } from 'typeorm';
 import { SCHEDULER_SCHEMA } from '../database/scheduler-schema';
 import { type DerivedTask } from '../derivation/task-set';
-import { type FollowUpTask, type TaskStatus } from './follow-up-task';
+import { type ClaimedTask, type FollowUpTask, type TaskStatus } from './follow-up-task';
 import { TaskStoreError, TaskStoreErrorCode } from './task-store.errors';
 
 const TABLE = `"${SCHEDULER_SCHEMA}".follow_up_task`;
@@ -137,8 +137,8 @@ export class FollowUpTaskRepository {
    * dispatchers (replicas) claim disjoint batches; the caller's transaction holds the locks until it commits
    * together with the task-due events.
    */
-  async claimDue(now: Date, limit: number): Promise<FollowUpTask[]> {
-    const rows: TaskRow[] = await this.manager.query(
+  async claimDue(now: Date, limit: number): Promise<ClaimedTask[]> {
+    const rows: (TaskRow & { due_at: Date })[] = await this.manager.query(
       // A CTE so the driver returns the rows themselves (a bare UPDATE yields [rows, count] in TypeORM).
       `WITH claimed AS (
          UPDATE ${TABLE} t SET status = 'due', updated_at = now()
@@ -146,11 +146,35 @@ export class FollowUpTaskRepository {
                     AND (send_until IS NULL OR send_until >= $1)
                   ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED) batch
           WHERE t.id = batch.id
-          RETURNING t.id, t.org_id, t.patient_id, t.trigger_event_id, t.status, t.cancel_reason, t.derived)
-       SELECT ${COLUMNS} FROM claimed ORDER BY id`,
+          RETURNING t.id, t.org_id, t.patient_id, t.trigger_event_id, t.status, t.cancel_reason, t.derived, t.due_at)
+       SELECT ${COLUMNS}, due_at FROM claimed ORDER BY due_at, id`,
       [now.toISOString(), limit],
     );
-    return rows.map(toTask);
+    return rows.map((row) => ({ ...toTask(row), dueAt: row.due_at }));
+  }
+
+  /** Records whom a task went to when it became due. */
+  async assign(ids: readonly string[], staffIds: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.manager.query(
+      `UPDATE ${TABLE} t SET assignee_staff_id = a.staff_id, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[]) AS a(id, staff_id) WHERE t.id = a.id`,
+      [ids, staffIds],
+    );
+  }
+
+  /**
+   * Puts a claimed task back to pending at a later call slot (every agent was full), keeping its catch-up
+   * grace relative to the new time. The derived task is left as is: re-derivation compares against it, so
+   * a capacity move is not mistaken for a plan change.
+   */
+  async moveToSlot(id: string, dueAt: string): Promise<void> {
+    await this.manager.query(
+      `UPDATE ${TABLE} SET status = 'pending', send_until = $2::timestamptz + (send_until - due_at),
+          due_at = $2::timestamptz, due_at_local = $2::text, updated_at = now()
+        WHERE id = $1`,
+      [id, dueAt],
+    );
   }
 
   /**

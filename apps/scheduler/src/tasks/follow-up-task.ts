@@ -14,3 +14,8 @@ export interface FollowUpTask {
   /** the engine's task as last derived: plan, step, due time with the org's offset, reason, ladder */
   readonly derived: DerivedTask;
 }
+
+/** A task a dispatcher just claimed, with the time it is due now (a capacity move may have put it later). */
+export interface ClaimedTask extends FollowUpTask {
+  readonly dueAt: Date;
+}

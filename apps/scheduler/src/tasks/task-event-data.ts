@@ -49,8 +49,32 @@ export function taskCreatedData(task: FollowUpTask): Created {
   };
 }
 
-export function taskDueData(task: FollowUpTask): Due {
-  return { ...identity(task), ...workFields(task) };
+/** Who works the task and when, as decided at dispatch (roster assignment, capacity moves). */
+export interface DispatchDecision {
+  readonly dueAt: string;
+  readonly staffId?: string;
+  readonly callSlot?: string;
+}
+
+export function taskDueData(task: FollowUpTask, decision?: DispatchDecision): Due {
+  const { assigneeStaffId: _planned, ...work } = workFields(task);
+  if (decision === undefined) return { ...identity(task), ...workFields(task) };
+  return {
+    ...identity(task),
+    ...work,
+    dueAt: decision.dueAt,
+    ...(decision.callSlot === undefined ? {} : { callSlot: decision.callSlot }),
+    ...(decision.staffId === undefined ? {} : { assigneeStaffId: decision.staffId }),
+  };
+}
+
+/** A claimed task every agent was too full to take moved to the next call slot. */
+export function capacityMoveData(
+  task: FollowUpTask,
+  previousDueAt: string,
+  dueAt: string,
+): EventPayloadMap['revisit.followup.task-rescheduled.v1'] {
+  return { ...identity(task), previousDueAt, dueAt, reason: 'staff-capacity' };
 }
 
 const PERSONAL_QUIET = /patient's quiet time|do-not-disturb/;

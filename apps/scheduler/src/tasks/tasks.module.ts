@@ -11,13 +11,16 @@ import type { Logger } from '@revisit/observability';
 import { SERVICE_LOGGER, ServiceLifecycle } from '@revisit/platform';
 import { DataSource } from 'typeorm';
 import { PatientEventsConsumer } from '../consumers/patient-events.consumer';
+import { AssignDueTasks } from '../dispatch/assign-due-tasks';
 import { DispatchDueTasks } from '../dispatch/dispatch-due-tasks';
 import { TaskDispatcher } from '../dispatch/task-dispatcher';
 import { TasksController } from '../http/tasks.controller';
 import { PlansController } from '../plan-store/plans.controller';
+import { PlanDocuments } from '../plan-store/plan-documents';
 import { plansInForce } from '../plan-store/plans-in-force';
 import { ActivatePlanVersion } from '../plan-store/use-cases/activate-plan-version';
 import { loadBuiltinTemplates } from '../plans/builtin-templates';
+import { RosterController } from '../roster/roster.controller';
 import { RederivePatientTasks } from './use-cases/rederive-patient-tasks';
 
 const DISPATCH_SETTINGS = Symbol('DISPATCH_SETTINGS');
@@ -40,7 +43,8 @@ class DispatcherWiring implements OnModuleInit, OnModuleDestroy {
     @Inject(SERVICE_LOGGER) logger: Logger,
     @Inject(DISPATCH_SETTINGS) settings: DispatchSettings,
   ) {
-    this.dispatcher = new TaskDispatcher(new DispatchDueTasks(dataSource, outbox), {
+    const assignment = new AssignDueTasks(new PlanDocuments(loadBuiltinTemplates()));
+    this.dispatcher = new TaskDispatcher(new DispatchDueTasks(dataSource, outbox, assignment), {
       ...settings,
       onError: (error) => logger.error({ err: error }, 'task dispatch round failed; next round retries'),
     });
@@ -65,7 +69,7 @@ export class TasksModule {
   static forSettings(settings: DispatchSettings): DynamicModule {
     return {
       module: TasksModule,
-      controllers: [TasksController, PlansController],
+      controllers: [TasksController, PlansController, RosterController],
       providers: [
         { provide: DISPATCH_SETTINGS, useValue: settings },
         {

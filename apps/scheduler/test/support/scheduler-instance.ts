@@ -11,7 +11,10 @@ import { schedulerConfigSchema } from '../../src/config/scheduler.config';
  * A scheduler service in this process, wired exactly as `main.ts` wires it (platform, persistence,
  * messaging, tasks), listening on a free port, its consumers and dispatcher started after listening.
  */
-export async function startScheduler(databaseUrl: string): Promise<{ app: INestApplication; url: string }> {
+export async function startScheduler(
+  databaseUrl: string,
+  authIssuer?: string,
+): Promise<{ app: INestApplication; url: string }> {
   const config = loadConfig(schedulerConfigSchema, {
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: kafkaBrokers().join(','),
@@ -19,6 +22,7 @@ export async function startScheduler(databaseUrl: string): Promise<{ app: INestA
     PORT: '0',
     LOG_LEVEL: 'warn',
     DISPATCH_INTERVAL_MS: '100',
+    ...(authIssuer === undefined ? {} : { AUTH_ISSUER: authIssuer }),
   });
   const logger = createLogger({ service: 'scheduler', level: config.LOG_LEVEL });
   const metrics = new MetricsRegistry();

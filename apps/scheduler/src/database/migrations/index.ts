@@ -1,5 +1,6 @@
 import { createMessagingMigrations } from '@revisit/messaging';
 import { SCHEDULER_SCHEMA } from '../scheduler-schema';
+import { AgentRosters1795900000000 } from './agent-rosters.migration';
 import { FollowUpTasks1795500000000 } from './follow-up-tasks.migration';
 import { PatientMerges1795600000000 } from './patient-merges.migration';
 import { PlanVersions1795800000000 } from './plan-versions.migration';
@@ -12,4 +13,5 @@ export const SCHEDULER_MIGRATIONS = [
   PatientMerges1795600000000,
   TaskCatchUp1795700000000,
   PlanVersions1795800000000,
+  AgentRosters1795900000000,
 ];
