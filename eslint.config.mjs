@@ -45,8 +45,11 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
+            // Generated sample populations and feeds: pure TypeScript over the domain, for the EMPI's bootstrap
+            // model, the demo, the benchmarks and the fault tests.
+            { sourceTag: 'type:sample-data', onlyDependOnLibsWithTags: ['type:domain', 'type:sample-data'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:sample-data'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:sample-data'] },
           ],
         },
       ],
@@ -72,7 +75,8 @@ export default tseslint.config(
   },
   {
     // libs/domain is pure TypeScript: no framework, ORM or Kafka client may leak into the contract.
-    files: ['libs/domain/**/*.ts'],
+    // libs/sample-data too: the generator runs anywhere (CLI, benchmarks, tests) without infrastructure.
+    files: ['libs/domain/**/*.ts', 'libs/sample-data/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

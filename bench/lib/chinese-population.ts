@@ -1,9 +1,8 @@
-import { generateChinesePopulation } from '../../apps/ingest/src/empi/matching/synthetic/chinese-population';
-import { toRevisitCsv } from '../../apps/ingest/src/empi/matching/synthetic/chinese-population-csv';
+import { generateChinesePopulation, toRevisitCsv } from '@revisit/sample-data';
 
 /**
- * The benchmark's Chinese set: the generator lives with the matcher (apps/ingest/src/empi/matching/
- * synthetic) so that the demo can reuse it; this wrapper fixes the bench's parameters.
+ * The benchmark's Chinese set: the generator lives in libs/sample-data (shared with the demo's
+ * `revisit generate`); this wrapper fixes the bench's parameters.
  */
 export function chineseBenchSet(people: number, seed: number): { csv: string; personOf: Map<string, string> } {
   const population = generateChinesePopulation({ people, duplicateRate: 0.3, familyRate: 0.1, seed });

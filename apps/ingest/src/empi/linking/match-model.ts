@@ -1,6 +1,5 @@
 import { type FellegiSunterModel, linkRecords, readRevisitCsv } from '../matching';
-import { generateChinesePopulation } from '../matching/synthetic/chinese-population';
-import { toRevisitCsv } from '../matching/synthetic/chinese-population-csv';
+import { generateChinesePopulation, toRevisitCsv } from '@revisit/sample-data';
 
 let cached: FellegiSunterModel | undefined;
 

@@ -18,7 +18,7 @@ import { decide, LinkDecision, type ScoredPair } from './link-decision';
 import { assignOneToOne } from './one-to-one';
 import { type PersonRecord } from './person-record';
 import { type PreparedRecord, prepareRecord } from './prepared-record';
-import { randomInt, seededRandom } from './seeded-random';
+import { randomInt, seededRandom } from '@revisit/sample-data';
 
 export interface LinkStatistics {
   readonly records: number;

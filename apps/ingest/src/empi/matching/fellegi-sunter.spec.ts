@@ -1,6 +1,6 @@
 import { COMPARISON_FIELDS, FIELD_COUNT, MISSING } from './comparators/comparison-levels';
 import { estimateByEm, levelFrequencies, matchProbability, tabulatePatterns } from './fellegi-sunter';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '@revisit/sample-data';
 
 /** Draws comparison vectors from a known two-class model so EM's estimates can be checked. */
 function synthetic(pairs: number, lambda: number, seed: number) {

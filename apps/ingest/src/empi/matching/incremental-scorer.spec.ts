@@ -4,8 +4,7 @@ import { readRevisitCsv } from './formats/revisit-format';
 import { matchCandidate } from './incremental-scorer';
 import { LinkDecision } from './link-decision';
 import { type PersonRecord } from './person-record';
-import { generateChinesePopulation } from './synthetic/chinese-population';
-import { toRevisitCsv } from './synthetic/chinese-population-csv';
+import { generateChinesePopulation, toRevisitCsv } from '@revisit/sample-data';
 
 describe('matchCandidate (one incoming record against blocked candidates)', () => {
   // A model learnt by a batch run on a generated population, as the EMPI service would keep it.
