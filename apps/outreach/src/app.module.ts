@@ -11,7 +11,9 @@ import type { OutreachConfig } from './config/outreach.config';
 import { OUTREACH_MIGRATIONS } from './database/migrations';
 import { OUTREACH_SCHEMA } from './database/outreach-schema';
 import { EscalationModule } from './escalation/escalation.module';
+import { CLINICAL_EVENT_SUBSCRIPTIONS } from './patients/clinical-history.consumer';
 import { PATIENT_EVENT_SUBSCRIPTIONS } from './patients/patient-events.consumer';
+import { PATIENT_IDENTITY_SUBSCRIPTIONS } from './patients/patient-identity.consumer';
 import { PatientsModule } from './patients/patients.module';
 import { TASK_EVENT_SUBSCRIPTIONS } from './tasks/task-events.consumer';
 import { TasksModule } from './tasks/tasks.module';
@@ -25,6 +27,8 @@ import { WorklistModule } from './worklist/worklist.module';
 export const OUTREACH_SUBSCRIPTIONS: readonly EventType[] = [
   ...TASK_EVENT_SUBSCRIPTIONS,
   ...PATIENT_EVENT_SUBSCRIPTIONS,
+  ...PATIENT_IDENTITY_SUBSCRIPTIONS,
+  ...CLINICAL_EVENT_SUBSCRIPTIONS,
 ];
 
 @Module({})

@@ -70,6 +70,18 @@ export async function savePreferences(
   author: ChangeAuthor,
 ): Promise<void> {
   await new ContactPreferenceRepository(manager).save(orgId, patientId, preferences);
+  await publishPreferences(manager, outbox, orgId, patientId, preferences, author);
+}
+
+/** Publishes the preferences that hold for a patient as a snapshot, e.g. after a merge changed them. */
+export async function publishPreferences(
+  manager: EntityManager,
+  outbox: Outbox,
+  orgId: string,
+  patientId: string,
+  preferences: ContactPreferences,
+  author: ChangeAuthor,
+): Promise<void> {
   await publish(outbox, manager, 'revisit.outreach.contact-preference-changed.v1', orgId, patientId, {
     patientEnterpriseId: patientId,
     orgId,

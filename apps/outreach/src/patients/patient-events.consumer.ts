@@ -1,9 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Demographics, type EventEnvelope as DomainEventEnvelope, type EventType } from '@revisit/domain';
+import {
+  type Demographics,
+  type EventEnvelope as DomainEventEnvelope,
+  type EventType,
+  type SourceRecord,
+} from '@revisit/domain';
 import { EventHandler, type HandlerContext, Outbox } from '@revisit/messaging';
 import { type EntityManager } from 'typeorm';
 import { applyPreferenceFlag } from '../contact/apply-preference-flag';
 import { OUTREACH_SCHEMA } from '../database/outreach-schema';
+import { moveSourceRecords } from './patient-identity.consumer';
 
 export const PATIENT_EVENT_SUBSCRIPTIONS = [
   'revisit.patient.registered.v1',
@@ -21,11 +27,18 @@ export class PatientEventsConsumer {
   @EventHandler('revisit.patient.registered.v1')
   async onRegistered(event: DomainEventEnvelope<'revisit.patient.registered.v1'>, { manager }: HandlerContext) {
     await this.store(manager, event.orgid, event.data.enterpriseId, event.data.demographics, new Date(event.time));
+    await this.link(manager, event.orgid, event.data.enterpriseId, event.data.source);
   }
 
   @EventHandler('revisit.patient.updated.v1')
   async onUpdated(event: DomainEventEnvelope<'revisit.patient.updated.v1'>, { manager }: HandlerContext) {
     await this.store(manager, event.orgid, event.data.enterpriseId, event.data.demographics, new Date(event.time));
+    await this.link(manager, event.orgid, event.data.enterpriseId, event.data.source);
+  }
+
+  /** The record that registered or updated the patient is one of theirs (a later link or merge may move it). */
+  private async link(manager: EntityManager, orgId: string, patientId: string, source: SourceRecord) {
+    await moveSourceRecords(manager, orgId, patientId, [source], 'MATCH', { onlyIfNew: true });
   }
 
   private async store(manager: EntityManager, orgId: string, patientId: string, demographics: Demographics, at: Date) {

@@ -11,7 +11,11 @@ export type AuditedAction =
   | 'patient.phone-unmasked'
   | 'call.recording-sampled'
   | 'complaint.view'
-  | 'call-audit.view';
+  | 'call-audit.view'
+  | 'patient.tags-changed'
+  | 'patient.special-date-recorded'
+  | 'patient.referral-recorded'
+  | 'questionnaire.link-issued';
 
 export interface AuditEntry {
   readonly orgId: string;

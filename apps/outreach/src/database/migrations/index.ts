@@ -1,5 +1,6 @@
 import { createMessagingMigrations } from '@revisit/messaging';
 import { OutreachChannels1795800000000 } from '../../channels/channels.migration';
+import { OutreachPatient360_1795900000360 } from '../../patients/patient-360.migration';
 import { OUTREACH_SCHEMA } from '../outreach-schema';
 import { OutreachSecurity1795700000100 } from './outreach-security.migration';
 import { OutreachTasks1795700000000 } from './outreach-tasks.migration';
@@ -14,4 +15,5 @@ export const OUTREACH_MIGRATIONS = [
   OutreachWork1795700000200,
   OutreachChannels1795800000000,
   OutreachQuality1795900000500,
+  OutreachPatient360_1795900000360,
 ];
