@@ -204,6 +204,20 @@ describe('call audit sampling, scores and workload on PostgreSQL', () => {
       expect(operation).toMatchObject({ security: [{ bearer: [] }], 'x-roles': expect.arrayContaining(['agent']) });
       expect(operation?.responses).toMatchObject({ '401': { $ref: '#/components/responses/Problem' } });
     }
+    // Bodies and queries are described by the schemas that validate them.
+    const attempts = paths['/v1/tasks/{taskId}/attempts']?.['post'] as unknown as {
+      requestBody: { content: Record<string, { schema: { required: string[]; properties: Record<string, unknown> } }> };
+    };
+    const attemptSchema = attempts.requestBody.content['application/json']?.schema;
+    expect(attemptSchema?.required).toEqual(expect.arrayContaining(['disposition', 'startedAt', 'endedAt']));
+    expect(attemptSchema?.properties['recordingRef']).toMatchObject({ type: 'string', maxLength: 200 });
+    const workload = paths['/v1/workload']?.['get'] as unknown as { parameters: { name: string; required: boolean }[] };
+    expect(workload.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'from', required: true }),
+        expect.objectContaining({ name: 'agentId', required: false }),
+      ]),
+    );
     expect(paths['/v1/audit/calls']?.['get']).toMatchObject({ 'x-roles': ['supervisor', 'auditor'] });
     expect(paths['/v1/auth/token']?.['post']).toMatchObject({ security: [], 'x-public': true });
     expect(paths['/docs/openapi.json']).toBeUndefined();

@@ -22,7 +22,11 @@ export function completeDocument(scanned: OpenAPIObject, routes: readonly RouteA
     const access = route.access;
     const isPublic = access?.kind === 'public';
     const roles = access?.kind === 'roles' ? access.roles : [];
-    const problems = isPublic ? ['400', '500'] : [...COMMON_PROBLEMS, ...(path.includes('{') ? ['404'] : [])];
+    // Writes can name things that do not exist (404) or break a rule of their feature (409/422).
+    const writes = method === 'get' ? [] : ['404', '409', '422'];
+    const problems = isPublic
+      ? ['400', '500']
+      : [...new Set([...COMMON_PROBLEMS, ...(path.includes('{') ? ['404'] : []), ...writes])].sort();
     const operation: Operation = {
       ...scannedOperation,
       security: isPublic ? [] : [{ bearer: [] }],

@@ -16,6 +16,7 @@ import {
 } from './call-audit.schemas';
 import { ORG_DEFAULT_AGENT } from './call-sampling';
 import { samplingRates, setSamplingRate } from './sampling-rates';
+import { DocumentedBody, DocumentedQuery } from '../api-docs/typebox-openapi';
 
 /**
  * Quality audit of recorded calls. Agents have no route here at all: the rates and the draws stay with
@@ -29,6 +30,7 @@ export class CallAuditController {
 
   @Get('sampling')
   @Roles('supervisor', 'auditor')
+  @DocumentedQuery(SamplingQuery)
   rates(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const orgId = organisationOf(principal, parseRequest(SamplingQuery, query).orgId);
     return samplingRates(this.dataSource.manager, orgId);
@@ -37,6 +39,7 @@ export class CallAuditController {
   /** The organisation's default rate, for agents without their own. */
   @Put('sampling')
   @Roles('supervisor')
+  @DocumentedBody(SamplingRateBody)
   async setDefault(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
     const input = parseRequest(SamplingRateBody, body);
     const orgId = organisationOf(principal, input.orgId);
@@ -46,6 +49,7 @@ export class CallAuditController {
 
   @Put('sampling/:agentId')
   @Roles('supervisor')
+  @DocumentedBody(SamplingRateBody)
   async setForAgent(
     @CurrentPrincipal() principal: Principal,
     @Param('agentId') agentId: string,
@@ -61,6 +65,7 @@ export class CallAuditController {
 
   @Get('calls')
   @Roles('supervisor', 'auditor')
+  @DocumentedQuery(AuditQueueQuery)
   calls(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const q = parseRequest(AuditQueueQuery, query);
     return this.dataSource.transaction((manager) =>
@@ -75,6 +80,7 @@ export class CallAuditController {
   @Post('calls/:callId/score')
   @HttpCode(200)
   @Roles('supervisor', 'auditor')
+  @DocumentedBody(ScoreBody)
   score(@CurrentPrincipal() principal: Principal, @Param('callId') callId: string, @Body() body: unknown) {
     const id = parseRequest(CallIdParam, callId);
     const input = parseRequest(ScoreBody, body);

@@ -17,6 +17,7 @@ import {
   ResolveComplaintBody,
   RoutingQuery,
 } from './complaints.schemas';
+import { DocumentedBody, DocumentedQuery } from '../api-docs/typebox-openapi';
 
 /** Patient feedback cases: agents file them, supervisors work the queue, admins maintain the routing. */
 @ApiTags('complaints')
@@ -31,6 +32,7 @@ export class ComplaintsController {
   @Post('complaints')
   @HttpCode(201)
   @Roles('agent', 'supervisor')
+  @DocumentedBody(OpenComplaintBody)
   open(@CurrentPrincipal() principal: Principal, @Body() body: unknown) {
     const { orgId, ...input } = parseRequest(OpenComplaintBody, body);
     // Naming an organisation outside the caller's narrows the scope to nothing: the patient is not found.
@@ -40,6 +42,7 @@ export class ComplaintsController {
 
   @Get('complaints')
   @Roles('supervisor')
+  @DocumentedQuery(ComplaintListQuery)
   list(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const q = parseRequest(ComplaintListQuery, query);
     return this.dataSource.transaction((manager) =>
@@ -63,6 +66,7 @@ export class ComplaintsController {
   @Post('complaints/:complaintId/assign')
   @HttpCode(200)
   @Roles('supervisor')
+  @DocumentedBody(AssignComplaintBody)
   assign(@CurrentPrincipal() principal: Principal, @Param('complaintId') id: string, @Body() body: unknown) {
     const input = parseRequest(AssignComplaintBody, body);
     return this.cases.assign(
@@ -77,6 +81,7 @@ export class ComplaintsController {
   @Post('complaints/:complaintId/resolve')
   @HttpCode(200)
   @Roles('supervisor')
+  @DocumentedBody(ResolveComplaintBody)
   resolve(@CurrentPrincipal() principal: Principal, @Param('complaintId') id: string, @Body() body: unknown) {
     const input = parseRequest(ResolveComplaintBody, body);
     return this.cases.resolve(
@@ -91,6 +96,7 @@ export class ComplaintsController {
 
   @Get('complaint-routing')
   @Roles('admin', 'supervisor')
+  @DocumentedQuery(RoutingQuery)
   async routing(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const orgId = organisationOf(principal, parseRequest(RoutingQuery, query).orgId);
     const { routing, isDefault } = await loadRouting(this.dataSource.manager, orgId);
@@ -99,6 +105,8 @@ export class ComplaintsController {
 
   @Put('complaint-routing')
   @Roles('admin')
+  @DocumentedQuery(RoutingQuery)
+  @DocumentedBody(ComplaintRoutingSchema)
   async setRouting(@CurrentPrincipal() principal: Principal, @Query() query: unknown, @Body() body: unknown) {
     const orgId = organisationOf(principal, parseRequest(RoutingQuery, query).orgId);
     const routing = parseRequest(ComplaintRoutingSchema, body);

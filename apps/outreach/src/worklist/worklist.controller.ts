@@ -22,6 +22,7 @@ import {
   TaskIdParam,
   WorklistQuery,
 } from './worklist.schemas';
+import { DocumentedBody, DocumentedQuery } from '../api-docs/typebox-openapi';
 
 const AGENTS = ['agent', 'supervisor'] as const;
 
@@ -42,6 +43,7 @@ export class WorklistController {
   /** Tasks due now for the signed-in agent: most urgent first, optionally one call slot only. */
   @Get('worklist')
   @Roles(...AGENTS)
+  @DocumentedQuery(WorklistQuery)
   async worklist(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const { slot, limit } = parseRequest(WorklistQuery, query);
     return this.dataSource.transaction(async (manager) => {
@@ -94,6 +96,7 @@ export class WorklistController {
   @Post('tasks/:taskId/attempts')
   @HttpCode(201)
   @Roles(...AGENTS)
+  @DocumentedBody(AttemptBody)
   async attempt(@CurrentPrincipal() principal: Principal, @Param('taskId') taskId: string, @Body() body: unknown) {
     const input = parseRequest(AttemptBody, body);
     const result = await this.work.recordAttempt(parseRequest(TaskIdParam, taskId), caller(principal), {
@@ -110,6 +113,7 @@ export class WorklistController {
   @Post('tasks/:taskId/complete')
   @HttpCode(200)
   @Roles(...AGENTS)
+  @DocumentedBody(CompleteBody)
   async complete(@CurrentPrincipal() principal: Principal, @Param('taskId') taskId: string, @Body() body: unknown) {
     const input = parseRequest(CompleteBody, body);
     await this.work.complete(parseRequest(TaskIdParam, taskId), caller(principal), input, new Date());
@@ -119,6 +123,7 @@ export class WorklistController {
   @Post('tasks/:taskId/reschedule')
   @HttpCode(200)
   @Roles(...AGENTS)
+  @DocumentedBody(RescheduleBody)
   async reschedule(@CurrentPrincipal() principal: Principal, @Param('taskId') taskId: string, @Body() body: unknown) {
     const input = parseRequest(RescheduleBody, body);
     await this.work.reschedule(
@@ -133,6 +138,7 @@ export class WorklistController {
   @Post('tasks/:taskId/handover')
   @HttpCode(201)
   @Roles(...AGENTS)
+  @DocumentedBody(HandoverBody)
   async handover(@CurrentPrincipal() principal: Principal, @Param('taskId') taskId: string, @Body() body: unknown) {
     const input = parseRequest(HandoverBody, body);
     return this.work.handOver(

@@ -8,6 +8,7 @@ import { staffIdOf } from '../worklist/agent-identity';
 import { WorkloadError, WorkloadErrorCode } from './workload.errors';
 import { agentWorkload } from './workload.query';
 import { WorkloadQuery } from './workload.schemas';
+import { DocumentedQuery } from '../api-docs/typebox-openapi';
 
 const MAX_DAYS = 366;
 const DAY_MS = 86_400_000;
@@ -24,6 +25,7 @@ export class WorkloadController {
 
   @Get('workload')
   @Roles('agent', 'supervisor')
+  @DocumentedQuery(WorkloadQuery)
   async workload(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const { from, to, agentId } = parseRequest(WorkloadQuery, query);
     const days = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
