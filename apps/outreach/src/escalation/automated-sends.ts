@@ -9,6 +9,7 @@ import { closeTask } from './close-task';
 import { noticeTime, purposeLabel } from './next-call-slot';
 import { patientMobile } from './patient-mobile';
 import { type EscalationContext, recordAttempt } from './record-attempt';
+import { SmsSendLedger } from './sms-send-ledger';
 import { type Disposition } from './tcm-phone-policy';
 
 export interface AutomatedSendSettings {
@@ -23,15 +24,20 @@ const MAX_NOTICE_TRIES = 5;
 /**
  * The durable timers of outreach, worked by every replica at once without doubles (FOR UPDATE SKIP LOCKED):
  * SMS notices queued by the phone rules, and tasks whose current rung is the SMS channel. The provider is
- * called while the row is locked, so a second replica never sends the same message.
+ * called while the row is locked, so a second replica never sends the same message; the send ledger keeps a
+ * crash between the provider call and the commit from sending it twice.
  */
 export class AutomatedSends {
+  private readonly ledger: SmsSendLedger | undefined;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly sms: SmsChannel | undefined,
+    sms: SmsChannel | undefined,
     private readonly escalation: EscalationContext,
     private readonly settings: AutomatedSendSettings,
-  ) {}
+  ) {
+    this.ledger = sms === undefined ? undefined : new SmsSendLedger(dataSource, sms);
+  }
 
   async runOnce(): Promise<number> {
     return (await this.sendDueNotices()) + (await this.sendDueSmsTasks());
@@ -46,7 +52,7 @@ export class AutomatedSends {
       );
       for (const notice of due) {
         const task = await this.task(manager, notice.task_id);
-        const result = await this.send(manager, task, notice.next_call_at, notice.id);
+        const result = await this.send(manager, task, notice.next_call_at, `notice:${notice.id}`);
         if (result.kind === 'retry' && notice.tries + 1 < MAX_NOTICE_TRIES) {
           await manager.query(
             `UPDATE "${OUTREACH_SCHEMA}".sms_notice SET tries = tries + 1, due_at = now() + make_interval(mins => $2)
@@ -82,7 +88,7 @@ export class AutomatedSends {
       for (const task of rows.map(toTask)) {
         if (!(await this.contactAllowed(manager, task))) continue;
         const proposed = this.escalation.proposeNextCall(task, new Date());
-        const result = await this.send(manager, task, proposed, task.id);
+        const result = await this.send(manager, task, proposed, `sms-rung:${task.id}:${task.attempts}`);
         if (result.kind === 'retry') {
           await manager.query(
             `UPDATE ${TASK_TABLE} SET next_attempt_at = now() + interval '5 minutes', updated_at = now() WHERE id = $1`,
@@ -135,28 +141,34 @@ export class AutomatedSends {
     manager: EntityManager,
     task: OutreachTask,
     nextCallAt: Date,
-    reference: string,
+    sendKey: string,
   ): Promise<
     | { kind: 'sent'; providerMessageId: string; disposition: Disposition }
     | { kind: 'refused'; reason: string; disposition: Disposition }
     | { kind: 'retry' }
     | { kind: 'skipped'; reason: string }
   > {
-    if (!this.sms) return { kind: 'skipped', reason: 'skipped:no-provider' };
+    if (!this.ledger) return { kind: 'skipped', reason: 'skipped:no-provider' };
     const to = await patientMobile(manager, task.orgId, task.patientId);
     if (!to) return { kind: 'skipped', reason: 'skipped:no-mobile' };
     try {
-      const { providerMessageId } = await this.sms.send({
+      const sent = await this.ledger.send(sendKey, {
         to,
         templateCode: this.settings.noticeTemplate,
         params: { purpose: purposeLabel(task.purpose), time: noticeTime(nextCallAt, this.settings.zone) },
-        reference,
+      });
+      const confirmed = sent.kind === 'sent' || sent.confirmed;
+      await this.ledger.settle(manager, sendKey, {
+        status: confirmed ? 'sent' : 'unconfirmed',
+        providerMessageId: sent.providerMessageId,
       });
       // Delivered text, no reply yet: for the ladder that is an unanswered contact.
-      return { kind: 'sent', providerMessageId, disposition: 'no-answer' };
+      return { kind: 'sent', providerMessageId: sent.providerMessageId, disposition: 'no-answer' };
     } catch (error) {
       if (!(error instanceof SmsChannelError)) throw error;
+      // A retryable failure leaves the send pending: the next round asks the provider before trying again.
       if (error.retryable) return { kind: 'retry' };
+      await this.ledger.settle(manager, sendKey, { status: 'failed' });
       const disposition: Disposition =
         error.code === SmsChannelErrorCode.INVALID_NUMBER ? 'wrong-number' : 'unreachable';
       return { kind: 'refused', reason: `failed:${error.code}`, disposition };

@@ -21,7 +21,7 @@ import { type OutreachConfig } from '../config/outreach.config';
 import { type ContactRuleSettings } from '../contact/contact-rules';
 import { WorkTask } from '../worklist/work-task';
 import { AutomatedSends } from './automated-sends';
-import { CONTACT_RULES, ESCALATION_CONTEXT, WORK_TASK } from './escalation.tokens';
+import { CONTACT_RULES, ESCALATION_CONTEXT, SMS_CHANNEL, WORK_TASK } from './escalation.tokens';
 import { nextCallSlot } from './next-call-slot';
 import { PollingLoop } from './polling-loop';
 import { type EscalationContext } from './record-attempt';
@@ -39,10 +39,11 @@ class AutomatedSendsWiring implements OnModuleInit, OnModuleDestroy {
     @Inject(ESCALATION_CONTEXT) escalation: EscalationContext,
     @Inject(CONTACT_RULES) rules: ContactRuleSettings,
     @Inject(SETTINGS) config: OutreachConfig,
+    @Inject(SMS_CHANNEL) sms: SmsChannel | null,
     private readonly lifecycle: ServiceLifecycle,
     @Inject(SERVICE_LOGGER) logger: Logger,
   ) {
-    const sends = new AutomatedSends(dataSource, smsChannelOf(config), escalation, {
+    const sends = new AutomatedSends(dataSource, sms ?? undefined, escalation, {
       zone: config.ORG_TIMEZONE,
       noticeTemplate: config.SMS_NOTICE_TEMPLATE,
       batchSize: 20,
@@ -94,6 +95,7 @@ export class EscalationModule {
       providers: [
         { provide: SETTINGS, useValue: config },
         { provide: CONTACT_RULES, useValue: rules },
+        { provide: SMS_CHANNEL, useValue: smsChannelOf(config) ?? null },
         {
           provide: ESCALATION_CONTEXT,
           inject: [Outbox],
@@ -111,7 +113,7 @@ export class EscalationModule {
         },
         AutomatedSendsWiring,
       ],
-      exports: [CONTACT_RULES, ESCALATION_CONTEXT, WORK_TASK],
+      exports: [CONTACT_RULES, ESCALATION_CONTEXT, WORK_TASK, SMS_CHANNEL],
     };
   }
 }

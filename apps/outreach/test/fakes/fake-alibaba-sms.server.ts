@@ -21,6 +21,8 @@ export interface FakeAlibabaSmsOptions {
   /** Template code -> the `${name}` variables of its text. */
   readonly templates: Readonly<Record<string, readonly string[]>>;
   readonly now?: () => number;
+  /** Called once a message is accepted, before the answer leaves: a test can crash the caller right there. */
+  readonly onAccepted?: (sms: RecordedAlibabaSms) => void;
 }
 
 export interface RecordedAlibabaSms {
@@ -41,6 +43,8 @@ export interface RecordedAlibabaSms {
  */
 export class FakeAlibabaSms {
   readonly sent: RecordedAlibabaSms[] = [];
+  /** `OutId` of every authenticated SendSms request, accepted or refused (a refusal must not hide a resend). */
+  readonly sendRequests: (string | undefined)[] = [];
   private readonly usedNonces = new Set<string>();
   private readonly limiter: PerNumberRateLimiter;
   private readonly now: () => number;
@@ -87,14 +91,57 @@ export class FakeAlibabaSms {
     const refusal = this.authenticate(request);
     if (refusal) return refusal;
     const action = header(request, 'x-acs-action');
-    if (action !== 'SendSms') return gatewayError(404, 'InvalidAction.NotFound', 'Specified api is not found.');
+    if (action !== 'SendSms' && action !== 'QuerySendDetails') {
+      return gatewayError(404, 'InvalidAction.NotFound', 'Specified api is not found.');
+    }
     if (header(request, 'x-acs-version') !== DYSMS_API_VERSION) {
       return gatewayError(400, 'InvalidVersion', 'Specified parameter Version is not valid.');
     }
     // RPC-style parameters may come in the query or as a form body.
     const params = new URLSearchParams(request.url.search);
     if (request.body !== '') new URLSearchParams(request.body).forEach((value, key) => params.set(key, value));
-    return { status: 200, json: this.sendSms(params) };
+    return { status: 200, json: action === 'SendSms' ? this.sendSms(params) : this.querySendDetails(params) };
+  }
+
+  /** QuerySendDetails: one number's messages of one Shanghai day (`SendDate` yyyyMMdd), paged, newest first. */
+  private querySendDetails(params: URLSearchParams): Record<string, unknown> {
+    const mobile = MAINLAND_MOBILE.exec(params.get('PhoneNumber') ?? '')?.[1];
+    if (mobile === undefined) return business('isv.MOBILE_NUMBER_ILLEGAL', '非法手机号');
+    const sendDate = params.get('SendDate') ?? '';
+    const pageSize = Number(params.get('PageSize'));
+    const currentPage = Number(params.get('CurrentPage'));
+    if (!/^\d{8}$/.test(sendDate)) return business('isv.INVALID_PARAMETERS', 'SendDate 格式不正确');
+    if (
+      !Number.isInteger(pageSize) ||
+      pageSize < 1 ||
+      pageSize > 50 ||
+      !Number.isInteger(currentPage) ||
+      currentPage < 1
+    ) {
+      return business('isv.INVALID_PARAMETERS', '分页参数不合法');
+    }
+    const matching = this.sent
+      .filter((sms) => sms.phoneNumber === mobile && shanghai(sms.sentAt).slice(0, 10).replace(/-/g, '') === sendDate)
+      .reverse();
+    const page = matching.slice((currentPage - 1) * pageSize, currentPage * pageSize);
+    return {
+      Code: 'OK',
+      Message: 'OK',
+      RequestId: randomUUID().toUpperCase(),
+      TotalCount: matching.length,
+      SmsSendDetailDTOs: {
+        SmsSendDetailDTO: page.map((sms) => ({
+          PhoneNum: sms.phoneNumber,
+          SendStatus: 3,
+          ErrCode: 'DELIVERED',
+          TemplateCode: sms.templateCode,
+          Content: `【${sms.signName}】${Object.values(sms.params).join(' ')}`,
+          SendDate: shanghai(sms.sentAt),
+          ReceiveDate: shanghai(sms.sentAt + 3000),
+          ...(sms.outId === undefined ? {} : { OutId: sms.outId }),
+        })),
+      },
+    };
   }
 
   private authenticate(request: FakeRequest): FakeResponse | undefined {
@@ -147,6 +194,7 @@ export class FakeAlibabaSms {
   }
 
   private sendSms(params: URLSearchParams): Record<string, string> {
+    this.sendRequests.push(params.get('OutId') ?? undefined);
     const mobile = MAINLAND_MOBILE.exec(params.get('PhoneNumbers') ?? '')?.[1];
     if (mobile === undefined) return business('isv.MOBILE_NUMBER_ILLEGAL', '非法手机号');
     const signName = params.get('SignName') ?? '';
@@ -168,7 +216,7 @@ export class FakeAlibabaSms {
     this.nextBizId += 1n;
     const bizId = `${this.nextBizId}^0`;
     const outId = params.get('OutId') ?? undefined;
-    this.sent.push({
+    const sms = {
       bizId,
       phoneNumber: mobile,
       signName,
@@ -176,9 +224,16 @@ export class FakeAlibabaSms {
       params: templateParams,
       outId,
       sentAt: this.now(),
-    });
+    };
+    this.sent.push(sms);
+    this.options.onAccepted?.(sms);
     return { Code: 'OK', Message: 'OK', BizId: bizId, RequestId: randomUUID().toUpperCase() };
   }
+}
+
+/** `yyyy-MM-dd HH:mm:ss` in China Standard Time, as Alibaba Cloud writes dates. */
+function shanghai(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 function gatewayError(status: number, code: string, message: string): FakeResponse {

@@ -18,10 +18,25 @@ export interface SmsSendResult {
   readonly providerMessageId: string;
 }
 
+/** Which message to look for at the provider: ours carry `reference` as the provider's own correlation id. */
+export interface SmsSentLookup {
+  readonly to: string;
+  readonly reference: string;
+  /** The message was handed over no earlier than this (when its send was first recorded). */
+  readonly notBefore: Date;
+}
+
+export type SmsSentFinding = { readonly found: true; readonly providerMessageId?: string } | { readonly found: false };
+
 /** Port: sends one templated SMS or throws `SmsChannelError`. */
 export interface SmsChannel {
   readonly provider: string;
   send(message: SmsMessage): Promise<SmsSendResult>;
+  /**
+   * Asks the provider whether a message with this reference was accepted; for sends whose outcome was never
+   * recorded (the service died mid-call). Providers that cannot be asked leave it out.
+   */
+  findSent?(lookup: SmsSentLookup): Promise<SmsSentFinding>;
 }
 
 /** A provider's delivery report, normalised. */

@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { findRepoRoot } from '@revisit/local-infra';
+import { eventually } from '@revisit/testing';
+
+/** Compiles dist/ (incremental) so the child runs this checkout's code, then returns outreach's entry point. */
+export function buildOutreach(): string {
+  const root = findRepoRoot();
+  const result = spawnSync(process.execPath, [path.join(root, 'tools', 'build.mjs')], {
+    cwd: root,
+    env: { ...process.env, REVISIT_BUILD_QUIET: '1' },
+    encoding: 'utf8',
+  });
+  const script = path.join(root, 'dist', 'apps', 'outreach', 'src', 'main.js');
+  if (result.status !== 0 || !existsSync(script)) {
+    throw new Error(`could not build outreach into dist/ (run \`node tools/build.mjs\`): ${result.stderr}`);
+  }
+  return script;
+}
+
+export interface OutreachProcess {
+  readonly child: ChildProcess;
+  readonly log: () => string;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * The built outreach service as a child process with exactly the given environment (a real process that a
+ * test can kill with SIGKILL), resolved once it answers ready.
+ */
+export async function spawnOutreach(script: string, env: Record<string, string>): Promise<OutreachProcess> {
+  const child = spawn(process.execPath, [script], {
+    cwd: findRepoRoot(),
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer): void => {
+    output.push(chunk.toString('utf8'));
+    if (output.length > 300) output.shift();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal })),
+  );
+  const log = (): string => output.join('');
+  const died = exited.then(({ code, signal }) => {
+    throw new Error(`outreach exited (${code ?? signal}) while starting:\n${log()}`);
+  });
+  died.catch(() => undefined);
+  try {
+    await Promise.race([
+      died,
+      eventually(async () => expect((await fetch(`http://127.0.0.1:${env['PORT']}/health/ready`)).status).toBe(200), {
+        timeoutMs: 120_000,
+        intervalMs: 250,
+      }),
+    ]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return { child, log, exited };
+}
