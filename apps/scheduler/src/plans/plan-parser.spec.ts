@@ -38,6 +38,13 @@ describe('parsePlan', () => {
     });
   });
 
+  it('takes a control-group share of at most a half, pointing at a larger one', () => {
+    const held = VALID.replace('name: Demo', 'name: Demo\ncontrolGroup: { share: 0.1 }');
+    expect(parsePlan(held).controlGroup).toEqual({ share: 0.1 });
+    const tooMany = VALID.replace('name: Demo', 'name: Demo\ncontrolGroup: { share: 0.6 }');
+    expect(issuesOf(tooMany).map((issue) => [issue.line, issue.path])).toEqual([[5, '/controlGroup/share']]);
+  });
+
   it('points at the line of a wrong value and of an unknown key', () => {
     const text = VALID.replace('version: 3', 'version: three').replace(
       "    offset: 'P{firstAfterDays}D'",

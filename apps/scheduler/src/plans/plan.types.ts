@@ -120,6 +120,11 @@ export interface PlanDocument {
    * over old history); later than `grace` after its due time it is marked missed. Default P7D.
    */
   readonly catchUp?: { readonly grace: string };
+  /**
+   * A random share of entering patients held out from this plan (no tasks) as a control group, so the
+   * lift of follow-up can be measured; at most half.
+   */
+  readonly controlGroup?: { readonly share: number };
   readonly defaults?: TaskDefaults;
   readonly steps: readonly PlanStep[];
 }

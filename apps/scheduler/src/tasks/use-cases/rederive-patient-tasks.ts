@@ -1,6 +1,7 @@
 import { type AnyEventEnvelope } from '@revisit/domain';
 import { type Outbox } from '@revisit/messaging';
 import { type EntityManager } from 'typeorm';
+import { ControlGroupHoldOut } from '../../cohorts/control-group-hold-out';
 import { patientEventsOf } from '../../derivation/catalogue-adapter';
 import { deriveTasks } from '../../derivation/derive-tasks';
 import { diffTaskSets } from '../../derivation/task-diff';
@@ -36,6 +37,7 @@ export const MERGED_AWAY =
  */
 export class RederivePatientTasks {
   private readonly writer: TaskChangeWriter;
+  private readonly holdOut: ControlGroupHoldOut;
 
   constructor(
     private readonly plans: PlansOfOrg,
@@ -43,6 +45,7 @@ export class RederivePatientTasks {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.writer = new TaskChangeWriter(outbox);
+    this.holdOut = new ControlGroupHoldOut(outbox);
   }
 
   async apply(manager: EntityManager, envelope: AnyEventEnvelope): Promise<RederiveOutcome> {
@@ -86,10 +89,15 @@ export class RederivePatientTasks {
       .flatMap((row) => patientEventsOf({ ...row.envelope, subject: canonicalOf.get(row.patientId) ?? row.patientId }));
     const now = this.clock();
     const storedById = new Map(stored.map((task) => [task.id, task]));
-    const derived = withReportedTherapyChanges(
-      deriveTasks(await this.plans(manager, orgId), events, { now: now.toISOString() }),
-      therapyChangeReports(history.map((row) => row.envelope)),
-      storedById,
+    const plans = await this.plans(manager, orgId);
+    const derived = await this.holdOut.apply(
+      { manager, orgId, now, ...(causedBy ? { causedBy } : {}) },
+      plans,
+      withReportedTherapyChanges(
+        deriveTasks(plans, events, { now: now.toISOString() }),
+        therapyChangeReports(history.map((row) => row.envelope)),
+        storedById,
+      ),
     );
 
     const finished = new Set(stored.filter((task) => task.status === 'completed').map((task) => task.id));
