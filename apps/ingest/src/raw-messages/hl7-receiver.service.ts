@@ -1,20 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type FeedSource } from '../sources/feed-source.entity';
+import { GroupCommit } from './group-commit';
 import { type FeedChannel } from './raw-message.entity';
 import { type ReceiveOptions } from './use-cases/receive-hl7-message';
-import { type ReceivedHl7Payload, receiveHl7PayloadIn } from './use-cases/receive-hl7-payload';
+import { type Hl7Arrival, receiveHl7Group } from './use-cases/receive-hl7-group';
+import { type ReceivedHl7Payload } from './use-cases/receive-hl7-payload';
 import { INGEST_RECEIVE_OPTIONS } from './raw-messages.tokens';
 
-/** The one entry for HL7 v2 from any channel: the ACK is returned only once the transaction committed. */
+/**
+ * The one entry for HL7 v2 from any channel: the ACK is returned only once the message's row committed.
+ * Payloads arriving together (several MLLP connections, HTTP) are stored together.
+ */
 @Injectable()
 export class Hl7Receiver {
-  constructor(
-    private readonly dataSource: DataSource,
-    @Inject(INGEST_RECEIVE_OPTIONS) private readonly options: ReceiveOptions,
-  ) {}
+  private readonly groups: GroupCommit<Hl7Arrival, ReceivedHl7Payload>;
+
+  constructor(dataSource: DataSource, @Inject(INGEST_RECEIVE_OPTIONS) options: ReceiveOptions) {
+    // Two groups in flight: one forms while the other waits for its WAL flush (the dominant cost of a
+    // commit), without taking more than two pooled connections from the other stages.
+    this.groups = new GroupCommit((arrivals) => receiveHl7Group(dataSource, arrivals, options), {
+      maxGroup: 64,
+      maxConcurrent: 2,
+    });
+  }
 
   receive(bytes: Uint8Array, channel: FeedChannel, source: FeedSource | undefined): Promise<ReceivedHl7Payload> {
-    return this.dataSource.transaction((manager) => receiveHl7PayloadIn(manager, bytes, channel, this.options, source));
+    return this.groups.submit({ bytes, channel, source });
   }
 }

@@ -33,6 +33,41 @@ export interface ReceiveOptions {
   readonly now?: () => Date;
 }
 
+/** One message parsed, judged and turned into its raw_message row, before anything is written. */
+export interface PreparedHl7 {
+  readonly row: RawMessageEntity;
+  readonly result: Hl7MessageResult;
+}
+
+/** Parses and authorises one message (pure: nothing is written). */
+export function prepareHl7Message(
+  bytes: Uint8Array,
+  channel: FeedChannel,
+  options: ReceiveOptions,
+  source: FeedSource,
+): PreparedHl7 {
+  const result = singleMessage(parseHl7Feed(bytes, { ...options, checkEvents: (events) => authorise(events, source) }));
+  const sender = messageSender(bytes) ?? null;
+  const row: RawMessageEntity = Object.assign(new RawMessageEntity(), {
+    id: uuidv7(),
+    sourceSystem: result.accepted ? (result.events[0]?.source.system ?? sender) : sender,
+    channel,
+    sender,
+    controlId: result.controlId || null,
+    receivedAt: new Date(),
+    bytes: Buffer.from(bytes),
+    charset: result.charset ?? null,
+    messageType: result.messageType ?? null,
+    status: result.accepted ? 'accepted' : 'rejected',
+    rejectionCode: result.accepted ? null : result.rejection.code,
+    ackCode: result.ack.code,
+    ack: result.ack.text,
+    duplicateOf: null,
+    sourceId: source.id,
+  });
+  return { row, result };
+}
+
 /**
  * Store-before-ACK for one HL7 v2 message, inside the caller's transaction: the raw bytes are written
  * whatever the outcome; an accepted message keeps its normalised events for the EMPI stage; a rejection
@@ -46,27 +81,19 @@ export async function receiveHl7MessageIn(
   options: ReceiveOptions,
   source: FeedSource,
 ): Promise<ReceivedHl7> {
-  const result = singleMessage(parseHl7Feed(bytes, { ...options, checkEvents: (events) => authorise(events, source) }));
-  const sender = messageSender(bytes) ?? null;
-  const controlId = result.controlId || null;
-  const row: RawMessageEntity = Object.assign(new RawMessageEntity(), {
-    id: uuidv7(),
-    sourceSystem: result.accepted ? (result.events[0]?.source.system ?? sender) : sender,
-    channel,
-    sender,
-    controlId,
-    receivedAt: new Date(),
-    bytes: Buffer.from(bytes),
-    charset: result.charset ?? null,
-    messageType: result.messageType ?? null,
-    status: result.accepted ? 'accepted' : 'rejected',
-    rejectionCode: result.accepted ? null : result.rejection.code,
-    ackCode: result.ack.code,
-    ack: result.ack.text,
-    duplicateOf: null,
-    sourceId: source.id,
-  });
+  return storePreparedIn(manager, prepareHl7Message(bytes, channel, options, source));
+}
 
+/**
+ * Writes a prepared message in the caller's transaction. `acceptedInsert` tells what an earlier group INSERT
+ * (see `insertAcceptedRows`) did with an accepted row: 'inserted' (only the answer is left to build),
+ * 'conflict' (a resend: record it as a duplicate); without it the accepted row is inserted here.
+ */
+export async function storePreparedIn(
+  manager: EntityManager,
+  { row, result }: PreparedHl7,
+  acceptedInsert?: 'inserted' | 'conflict',
+): Promise<ReceivedHl7> {
   if (!result.accepted) {
     await manager.getRepository(RawMessageEntity).insert(row);
     const quarantine = Object.assign(new QuarantineEntity(), {
@@ -92,17 +119,12 @@ export async function receiveHl7MessageIn(
     };
   }
 
-  const inserted = await insertAcceptedUnlessDuplicate(manager, row, result);
-  if (inserted) {
-    return {
-      rawMessageId: row.id,
-      status: 'accepted',
-      ackCode: row.ackCode,
-      ack: row.ack,
-      charset: row.charset,
-      ackBytes: encodeAck(row.ack, row.charset),
-    };
-  }
+  const outcome =
+    acceptedInsert ??
+    ((await insertAcceptedRows((sql, params) => manager.query(sql, params), [{ row, result }])).has(row.id)
+      ? 'inserted'
+      : 'conflict');
+  if (outcome === 'inserted') return acceptedAnswer(row);
 
   const original = await manager
     .getRepository(RawMessageEntity)
@@ -120,24 +142,32 @@ export async function receiveHl7MessageIn(
   };
 }
 
+/** The answer to an accepted message whose row is stored. */
+export function acceptedAnswer(row: RawMessageEntity): ReceivedHl7 {
+  return {
+    rawMessageId: row.id,
+    status: 'accepted',
+    ackCode: row.ackCode,
+    ack: row.ack,
+    charset: row.charset,
+    ackBytes: encodeAck(row.ack, row.charset),
+  };
+}
+
 /**
- * The unique index on accepted (sender, control id) decides duplicates, so two concurrent resends cannot
- * both be accepted: the second waits for the first transaction and then conflicts.
+ * Inserts accepted rows with one statement and returns the ids it stored. The unique index on accepted
+ * (sender, control id) decides duplicates, so two concurrent resends cannot both be accepted: the second
+ * waits for the first transaction and then conflicts, as does a second copy within the same statement.
  */
-async function insertAcceptedUnlessDuplicate(
-  manager: EntityManager,
-  row: RawMessageEntity,
-  result: Extract<Hl7MessageResult, { accepted: true }>,
-): Promise<boolean> {
-  const rows: unknown[] = await manager.query(
-    `INSERT INTO "${INGEST_SCHEMA}".raw_message
-       (id, source_system, channel, sender, control_id, received_at, bytes, charset, message_type, status,
-        ack_code, ack, normalised_events, source_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'accepted', $10, $11, $12::jsonb, $13)
-     ON CONFLICT (sender, control_id) WHERE status = 'accepted' AND sender IS NOT NULL AND control_id IS NOT NULL
-     DO NOTHING
-     RETURNING id`,
-    [
+export async function insertAcceptedRows(
+  query: (sql: string, params: unknown[]) => Promise<unknown>,
+  prepared: readonly PreparedHl7[],
+): Promise<Set<string>> {
+  if (prepared.length === 0) return new Set();
+  const params: unknown[] = [];
+  const tuples = prepared.map(({ row, result }) => {
+    const base = params.length;
+    params.push(
       row.id,
       row.sourceSystem,
       row.channel,
@@ -149,11 +179,23 @@ async function insertAcceptedUnlessDuplicate(
       row.messageType,
       row.ackCode,
       row.ack,
-      JSON.stringify(result.events),
+      JSON.stringify(result.accepted ? result.events : []),
       row.sourceId,
-    ],
-  );
-  return rows.length === 1;
+    );
+    const $ = (n: number): string => `$${base + n}`;
+    return `(${$(1)}::uuid, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}::timestamptz, ${$(7)}::bytea, ${$(8)}, ${$(9)}, 'accepted', ${$(10)}, ${$(11)}, ${$(12)}::jsonb, ${$(13)})`;
+  });
+  const rows = (await query(
+    `INSERT INTO "${INGEST_SCHEMA}".raw_message
+       (id, source_system, channel, sender, control_id, received_at, bytes, charset, message_type, status,
+        ack_code, ack, normalised_events, source_id)
+     VALUES ${tuples.join(', ')}
+     ON CONFLICT (sender, control_id) WHERE status = 'accepted' AND sender IS NOT NULL AND control_id IS NOT NULL
+     DO NOTHING
+     RETURNING id`,
+    params,
+  )) as { id: string }[];
+  return new Set(rows.map((r) => r.id));
 }
 
 /**

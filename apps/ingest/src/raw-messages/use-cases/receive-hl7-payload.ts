@@ -38,7 +38,7 @@ export async function receiveHl7PayloadIn(
 ): Promise<ReceivedHl7Payload> {
   const envelope = readBatchEnvelope(bytes);
   const { messages } = splitMessages(bytes);
-  if (messages.length === 0 || (messages.length === 1 && !isBatch(envelope))) {
+  if (isSingleMessage(messages.length, envelope)) {
     const received = source
       ? await receiveHl7MessageIn(manager, bytes, channel, options, source)
       : refuseUnauthenticated(bytes, options);
@@ -62,6 +62,15 @@ export async function receiveHl7PayloadIn(
     receivingFacility: options.receivingFacility,
   });
   return { messages: received, ackBytes, charset: null, batch: true };
+}
+
+/** True when the payload is answered with one plain ACK: one message (or none at all) outside a batch. */
+export function isSinglePayload(bytes: Uint8Array): boolean {
+  return isSingleMessage(splitMessages(bytes).messages.length, readBatchEnvelope(bytes));
+}
+
+function isSingleMessage(count: number, envelope: ReturnType<typeof readBatchEnvelope>): boolean {
+  return count === 0 || (count === 1 && !isBatch(envelope));
 }
 
 function hl7Timestamp(date: Date): string {
