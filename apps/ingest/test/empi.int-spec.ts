@@ -30,6 +30,8 @@ function adt(trigger: 'A04' | 'A01' | 'A08', sender: string, pid: Pid, pv1?: str
   ].join('\r');
 }
 const HIS = 'HIS|HOSP-A';
+/** A tenant of this run's own, so events of earlier runs on a shared broker are not counted. */
+const ORG = `org-test-hospital-${process.pid.toString(36)}${Date.now().toString(36)}`;
 const PHARMACY = 'POS|STORE-1';
 const CLINIC = 'EMR|INTL-CLINIC';
 
@@ -44,7 +46,7 @@ describe('EMPI (real PostgreSQL and Kafka)', () => {
   let engine: { id: string; apiKey: string };
   let SUPERVISOR: Record<string, string>;
   let AGENT: Record<string, string>;
-  const kafka = new KafkaRecorder();
+  const kafka = new KafkaRecorder(ORG);
 
   beforeAll(async () => {
     await kafka.start([
@@ -58,7 +60,7 @@ describe('EMPI (real PostgreSQL and Kafka)', () => {
     issuer = await FakeOidcIssuer.start();
     ingest = await startIngest({
       STAFF_OIDC_ISSUER_URL: issuer.issuer,
-      ORG_ID: 'org-test-hospital',
+      ORG_ID: ORG,
       EMPI_POLL_INTERVAL_MS: '50',
     });
     db = ingest.db;
@@ -173,7 +175,7 @@ describe('EMPI (real PostgreSQL and Kafka)', () => {
       const [started] = kafka.of('revisit.clinical.encounter-started.v1', enterpriseId);
       expect(started?.data).toMatchObject({
         encounterId: 'V-9001',
-        orgId: 'org-test-hospital',
+        orgId: ORG,
         patient: { enterpriseId, sourceSystem: 'HIS@HOSP-A', localId: 'A-100' },
       });
     });

@@ -3,8 +3,14 @@ import { createKafkaClient, silentLogger, subscribeWhenReady } from '@revisit/me
 import { kafkaBrokers } from '@revisit/testing';
 import { type Consumer } from 'kafkajs';
 
-/** Records every event that reaches the given topics on the real broker, from the beginning. */
+/**
+ * Records every event that reaches the given topics on the real broker, from the beginning. On a broker
+ * shared between runs (KAFKA_BROKERS), earlier runs' events are on the same topics with the same enterprise
+ * ids (every fresh database starts at EP0000000001): give the run a tenant of its own and record only that.
+ */
 export class KafkaRecorder {
+  constructor(private readonly orgId?: string) {}
+
   private readonly kafka = createKafkaClient({
     clientId: 'ingest-test',
     brokers: kafkaBrokers(),
@@ -46,6 +52,7 @@ export class KafkaRecorder {
       eachMessage: ({ message }) => {
         const event = JSON.parse(message.value?.toString() ?? 'null') as AnyEventEnvelope;
         // A restarted consumer may read again what it had not committed yet.
+        if (this.orgId !== undefined && event.orgid !== this.orgId) return Promise.resolve();
         if (!this.seen.has(event.id)) {
           this.seen.add(event.id);
           this.received.push(event);
