@@ -12,6 +12,7 @@ export class OutboxListener {
   private client: PoolClient | undefined;
   private stopped = true;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  private readonly released = new WeakSet<PoolClient>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -32,7 +33,7 @@ export class OutboxListener {
     this.client = undefined;
     if (!client) return;
     await client.query(`UNLISTEN "${this.channel}"`).catch(() => undefined);
-    client.release();
+    this.release(client);
   }
 
   private async connect(): Promise<void> {
@@ -40,6 +41,8 @@ export class OutboxListener {
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     try {
       const client = await pool.connect();
+      // The pool hands out the same client object again after a release.
+      this.released.delete(client);
       client.on('notification', (message) => {
         if (message.channel === this.channel) this.onNotify();
       });
@@ -57,8 +60,18 @@ export class OutboxListener {
   private dropped(client: PoolClient, error: Error): void {
     this.logger.warn('outbox listener connection lost', describeError(error));
     if (this.client === client) this.client = undefined;
-    client.release(error);
+    this.release(client, error);
     this.scheduleReconnect();
+  }
+
+  /**
+   * A connection the server terminates (database dropped, failover) may report its error after `stop`
+   * already gave it back, and pg-pool throws on a second release, which would crash the process.
+   */
+  private release(client: PoolClient, error?: Error): void {
+    if (this.released.has(client)) return;
+    this.released.add(client);
+    client.release(error);
   }
 
   private scheduleReconnect(): void {
