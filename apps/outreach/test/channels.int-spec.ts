@@ -9,7 +9,9 @@ import { QuestionnaireLinkSigner } from '../src/channels/questionnaire/questionn
 import { QuestionnaireLinkIssuer } from '../src/channels/questionnaire/questionnaire-link.issuer';
 import { signedHeaders } from '../src/channels/signed-payload';
 import { wechatSignature } from '../src/channels/wechat/wechat-signature';
+import { HttpVoiceRobotChannel } from '../src/channels/robot/http-voice-robot.channel';
 import { outreachConfigSchema } from '../src/config/outreach.config';
+import { FakeVoiceRobot } from './fakes/fake-voice-robot.server';
 
 jest.setTimeout(120_000);
 
@@ -251,6 +253,81 @@ describe('outreach channels served by the app (real PostgreSQL and Kafka)', () =
         answers: { answers: { satisfaction: 4, 'takes-medication-as-prescribed': true }, intents: [] },
       }),
     ]);
+  });
+
+  it('turns robot-collected answers into one survey-response event per call, whatever the re-deliveries', async () => {
+    const script = 'post-dispensing-check-v3';
+    const robot = await FakeVoiceRobot.start({
+      apiKeys: { outreach: 'robot-api-secret-0123456789' },
+      scripts: { [script]: ['patientTitle'] },
+      callbackUrl: `${service.url}/v1/channels/phone/robot-results`,
+      callbackKeyId: 'robot',
+      callbackSecret: ROBOT_SECRET,
+    });
+    try {
+      const [answeredTask, missedTask] = [randomUUID(), randomUUID()];
+      for (const taskId of [answeredTask, missedTask]) {
+        await db.query(
+          `INSERT INTO outreach.task (id, org_id, patient_id, status, purpose, script_ref, due_at, channel_ladder,
+             current_channel, priority, priority_rank, next_attempt_at)
+           VALUES ($1, 'org-test-pharmacy', $2, 'open', 'medication-adherence', $3, now(), ARRAY['phone-robot'],
+             'phone-robot', 'normal', 1, now() + interval '1 hour')`,
+          [taskId, patient, script],
+        );
+      }
+      robot.when('+8613900000011', {
+        outcome: 'completed',
+        answers: { satisfaction: 4, nps: 8, 'takes-medication-as-prescribed': true },
+        freeText: '药有点苦，但在坚持吃',
+      });
+      robot.when('+8613900000012', { outcome: 'no-answer' });
+      const channel = new HttpVoiceRobotChannel({
+        baseUrl: robot.baseUrl,
+        keyId: 'outreach',
+        apiSecret: 'robot-api-secret-0123456789',
+        timeoutMs: 5000,
+      });
+      await channel.submitBatch({
+        scriptId: script,
+        reference: 'run-robot-survey',
+        calls: [
+          { callRef: answeredTask, patientPhone: '+8613900000011', variables: { patientTitle: '王女士' } },
+          { callRef: missedTask, patientPhone: '+8613900000012', variables: { patientTitle: '李先生' } },
+        ],
+      });
+      await robot.settled();
+      expect(await robot.redeliver()).toEqual([204, 204]);
+
+      const published = (taskId: string) =>
+        db.query(
+          `SELECT payload FROM outreach.outbox
+            WHERE topic = $1 AND payload->'data'->>'taskId' = $2 AND published_at IS NOT NULL`,
+          [TOPIC, taskId],
+        ) as Promise<Array<{ payload: AnyEventEnvelope }>>;
+      await eventually(async () => expect(await published(answeredTask)).toHaveLength(1), { timeoutMs: 90_000 });
+      expect((await published(answeredTask))[0]?.payload).toMatchObject({
+        subject: patient,
+        orgid: 'org-test-pharmacy',
+        data: {
+          taskId: answeredTask,
+          surveyId: 'post-dispensing-check',
+          surveyVersion: 3,
+          channel: 'phone-robot',
+          csat: 4,
+          nps: 8,
+          answers: { satisfaction: 4, nps: 8, 'takes-medication-as-prescribed': true },
+          freeText: '药有点苦，但在坚持吃',
+        },
+      });
+      expect(await published(missedTask)).toEqual([]);
+      const pending: unknown[] = await db.query(
+        `SELECT 1 FROM outreach.outbox WHERE topic = $1 AND payload->'data'->>'taskId' = ANY($2::text[])`,
+        [TOPIC, [answeredTask, missedTask]],
+      );
+      expect(pending).toHaveLength(1);
+    } finally {
+      await robot.close();
+    }
   });
 
   it('verifies WeChat pushes and the server URL check by the WeChat signature', async () => {

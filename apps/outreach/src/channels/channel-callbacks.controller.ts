@@ -68,7 +68,12 @@ export class ChannelCallbacksController {
   async robotResult(@Req() request: Request): Promise<void> {
     const payload = this.verifySigned(this.secrets.voiceRobotCallbackSecret, request);
     const result = parseRobotCallResult(payload);
-    await this.store(outcomeOfRobotCall(result), { answers: result.answers, intents: result.intents ?? [] });
+    await this.store(outcomeOfRobotCall(result), {
+      answers: result.answers,
+      intents: result.intents ?? [],
+      ...(result.scriptId === undefined ? {} : { scriptId: result.scriptId }),
+      ...(result.freeText === undefined ? {} : { freeText: result.freeText }),
+    });
   }
 
   private checkWechat(query: Record<string, string | undefined>): void {

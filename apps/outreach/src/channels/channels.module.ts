@@ -4,6 +4,7 @@ import { REDIS_CLIENT, type RedisClient } from '@revisit/persistence';
 import { type Static, Type } from '@sinclair/typebox';
 import { DataSource } from 'typeorm';
 import { CHANNEL_CALLBACK_SECRETS, ChannelCallbacksController } from './channel-callbacks.controller';
+import { CHANNEL_OUTCOME_LISTENER } from './channel-outcome.store';
 import { channelsConfigProperties } from './channels.config';
 import { HttpCtiChannel } from './phone/http-cti.channel';
 import { QuestionnaireCatalogue } from './questionnaire/questionnaire-catalogue';
@@ -12,6 +13,7 @@ import { QuestionnaireLinkSigner } from './questionnaire/questionnaire-link';
 import { QuestionnaireLinkIssuer } from './questionnaire/questionnaire-link.issuer';
 import { RecordQuestionnaireResponse } from './questionnaire/record-questionnaire-response';
 import { HttpVoiceRobotChannel } from './robot/http-voice-robot.channel';
+import { RobotSurveyResponses } from './robot/robot-survey-responses';
 import { WechatOaChannel } from './wechat/wechat-oa.channel';
 import { WecomExternalContactChannel } from './wecom/wecom-external-contact.channel';
 
@@ -35,6 +37,7 @@ export class ChannelsModule {
           voiceRobotCallbackSecret: config.VOICE_ROBOT_CALLBACK_SECRET,
         },
       },
+      { provide: CHANNEL_OUTCOME_LISTENER, useClass: RobotSurveyResponses },
     ];
     const exported: unknown[] = [];
     const add = (provider: Provider & { provide: unknown }) => {

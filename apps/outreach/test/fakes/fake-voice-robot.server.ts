@@ -15,6 +15,8 @@ export interface RobotScenario {
   readonly outcome: 'completed' | 'partial' | 'no-answer' | 'busy' | 'unreachable' | 'wrong-number' | 'line-fault';
   readonly answers?: Readonly<Record<string, string | number | boolean>>;
   readonly intents?: readonly string[];
+  /** What the patient said to the script's open question, as the robot's speech recognition heard it. */
+  readonly freeText?: string;
 }
 
 export interface FakeVoiceRobotOptions {
@@ -42,6 +44,8 @@ export interface SubmittedBatch {
  */
 export class FakeVoiceRobot {
   readonly batches: SubmittedBatch[] = [];
+  /** Every call result pushed so far, for `redeliver`. */
+  readonly results: Record<string, unknown>[] = [];
   readonly pusher: SignedJsonPusher;
   private readonly scenarios = new Map<string, RobotScenario>();
   private readonly pending: Promise<unknown>[] = [];
@@ -72,6 +76,13 @@ export class FakeVoiceRobot {
 
   async settled(): Promise<void> {
     await Promise.all(this.pending);
+  }
+
+  /** Pushes every result again, as providers do when they are unsure the first push arrived. */
+  async redeliver(): Promise<number[]> {
+    const statuses: number[] = [];
+    for (const result of this.results) statuses.push(await this.pusher.push(this.options.callbackUrl, result));
+    return statuses;
   }
 
   private handle(request: FakeRequest): FakeResponse {
@@ -126,7 +137,7 @@ export class FakeVoiceRobot {
       const start = this.now();
       const ringSeconds = scenario.outcome === 'no-answer' ? 21 : answered ? 6 : 0;
       const talkSeconds = answered ? 58 : 0;
-      await this.pusher.push(this.options.callbackUrl, {
+      const result = {
         eventId: randomUUID(),
         batchId: batch.batchId,
         callId: call.callId,
@@ -140,7 +151,11 @@ export class FakeVoiceRobot {
         answers: answered ? (scenario.answers ?? {}) : {},
         ...(scenario.intents ? { intents: scenario.intents } : {}),
         ...(answered ? { recordingRef: `robot/${call.callId}.mp3` } : {}),
-      });
+        scriptId: batch.scriptId,
+        ...(answered && scenario.freeText !== undefined ? { freeText: scenario.freeText } : {}),
+      };
+      this.results.push(result);
+      await this.pusher.push(this.options.callbackUrl, result);
     }
   }
 }

@@ -50,6 +50,10 @@ export const RobotCallResultSchema = Type.Object(
       Type.Array(Type.Union(ROBOT_INTENTS.map((i) => Type.Literal(i))), { maxItems: 5, uniqueItems: true }),
     ),
     recordingRef: Type.Optional(Id),
+    /** The script (话术) the call ran, echoed from the batch; its `-v<N>` suffix is the script's version. */
+    scriptId: Type.Optional(Id),
+    /** The patient's own words to the script's open question (ASR transcript). Never logged. */
+    freeText: Type.Optional(Type.String({ maxLength: 2000 })),
   },
   { additionalProperties: false },
 );
