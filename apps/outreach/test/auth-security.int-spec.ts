@@ -21,6 +21,10 @@ const WORKBENCH = [
   'POST /v1/tasks/:taskId/handover',
   'GET /v1/patients/:patientId',
   'PUT /v1/patients/:patientId/preferences',
+  'PUT /v1/patients/:patientId/tags',
+  'POST /v1/patients/:patientId/special-dates',
+  'POST /v1/patients/:patientId/referrals',
+  'POST /v1/tasks/:taskId/questionnaire-links',
   'POST /v1/complaints',
   'GET /v1/workload',
 ];

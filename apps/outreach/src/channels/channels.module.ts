@@ -11,6 +11,7 @@ import { QuestionnaireCatalogue } from './questionnaire/questionnaire-catalogue'
 import { QuestionnaireController } from './questionnaire/questionnaire.controller';
 import { QuestionnaireLinkSigner } from './questionnaire/questionnaire-link';
 import { QuestionnaireLinkIssuer } from './questionnaire/questionnaire-link.issuer';
+import { QuestionnaireLinksController } from './questionnaire/questionnaire-links.controller';
 import { RecordQuestionnaireResponse } from './questionnaire/record-questionnaire-response';
 import { HttpVoiceRobotChannel } from './robot/http-voice-robot.channel';
 import { RobotSurveyResponses } from './robot/robot-survey-responses';
@@ -91,7 +92,8 @@ export class ChannelsModule {
         }),
       });
     }
-    const controllers: DynamicModule['controllers'] = [ChannelCallbacksController];
+    // Mounted always (guarded by roles); answers 404 problem+json while questionnaire links are not configured.
+    const controllers: DynamicModule['controllers'] = [ChannelCallbacksController, QuestionnaireLinksController];
     if (config.QUESTIONNAIRE_LINK_SECRET !== undefined && config.QUESTIONNAIRE_PUBLIC_BASE_URL !== undefined) {
       const signer = new QuestionnaireLinkSigner(config.QUESTIONNAIRE_LINK_SECRET);
       const catalogue = new QuestionnaireCatalogue();

@@ -19,4 +19,8 @@ export const outreachRulesConfigProperties = {
     default: 'SMS_FOLLOWUP_NOTICE',
     description: 'Approved template with variables `purpose` and `time`',
   }),
+  SMS_QUESTIONNAIRE_TEMPLATE: Type.String({
+    default: 'SMS_QUESTIONNAIRE_LINK',
+    description: 'Approved template with variables `purpose` and `link` (the survey link agents send)',
+  }),
 };
