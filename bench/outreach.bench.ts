@@ -13,9 +13,8 @@ import { OUTREACH_SCHEMA } from '../apps/outreach/src/database/outreach-schema';
 import { nextCallSlot } from '../apps/outreach/src/escalation/next-call-slot';
 import { recordAttempt } from '../apps/outreach/src/escalation/record-attempt';
 import { TCM_PHONE_RULES } from '../apps/outreach/src/escalation/tcm-phone-policy';
-import { recordViews } from '../apps/outreach/src/security/audit-log';
 import { OutreachTaskRepository } from '../apps/outreach/src/tasks/outreach-task.repository';
-import { queryWorklist, WORKLIST_SQL } from '../apps/outreach/src/worklist/worklist.query';
+import { queryWorklistAudited, WORKLIST_SQL } from '../apps/outreach/src/worklist/worklist.query';
 import { LatencyRecorder } from './lib/latency-stats';
 import { machineInfo } from './lib/machine-info';
 
@@ -120,26 +119,18 @@ async function main(): Promise<void> {
     const worklistSeconds = await concurrently(async (agent) => {
       const p = principalOf(agent);
       const t0 = performance.now();
-      await dataSource.transaction(async (manager) => {
-        const rows = await queryWorklist(manager, {
+      await queryWorklistAudited(
+        dataSource.manager,
+        {
           orgIds: p.orgIds,
           staffId: p.staffId ?? p.subject,
           leaseOwner: `bench|${p.subject}`,
           callSlot: undefined,
           limit: 20,
           now: new Date(),
-        });
-        await recordViews(
-          manager,
-          p,
-          rows.map((row) => ({
-            orgId: row.org_id,
-            patientId: row.patient_id,
-            taskId: row.id,
-            action: 'worklist.view',
-          })),
-        );
-      });
+        },
+        p,
+      );
       worklist.record(performance.now() - t0);
     });
 
@@ -172,6 +163,8 @@ async function main(): Promise<void> {
                 endedAt: now,
                 talkSeconds: 0,
                 agentStaffId: 'staff-1',
+                // Recorded calls also draw for the quality audit in the same transaction.
+                recordingRef: `rec/${row.id}.wav`,
               },
               escalation,
             );
@@ -197,7 +190,7 @@ async function main(): Promise<void> {
         seconds: Number(attemptSeconds.toFixed(2)),
         perSecond: Math.round(ids.length / attemptSeconds),
       },
-      note: 'worklist = the endpoint query plus its audit-log write in one transaction (no HTTP or JWT); attempts = attempt row, escalation policy, task update and outbox event per transaction, 16 in parallel',
+      note: 'worklist = the endpoint statement: query plus its audit-log rows in one statement (no HTTP or JWT); attempts = attempt row, call-audit draw, escalation policy, task update and outbox event per transaction, 16 in parallel',
     };
     report['goalMet' as keyof typeof report] = (report.worklistWithAudit.p95Ms < GOAL_P95_MS) as never;
     console.log(JSON.stringify(report, null, 2));

@@ -184,6 +184,30 @@ describe('call audit sampling, scores and workload on PostgreSQL', () => {
     expect((await api(auditor, 'GET', `/v1/workload?from=${today}&to=${today}`)).status).toBe(403);
   });
 
+  it('serves the worklist most urgent first and audits each listed task in the same statement', async () => {
+    const org = 'org-quality-e';
+    const token = await signIn(db, instance.url, {
+      username: 'agent.lin',
+      roles: ['agent'],
+      orgIds: [org],
+      staffId: 'staff-0207',
+    });
+    const normal = await seedPatientWithTask(db, org, `EPW${run}1`, '林一', 'normal');
+    const urgent = await seedPatientWithTask(db, org, `EPW${run}2`, '林二', 'urgent');
+    const list = await api(token, 'GET', '/v1/worklist');
+    expect(list.status).toBe(200);
+    expect(list.body.tasks.map((t: { id: string }) => t.id)).toEqual([urgent, normal]);
+    expect(list.body.tasks[0]).toMatchObject({ patientName: '林二', phone: '139****5678', priority: 'urgent' });
+    const audited: { task_id: string; actor_staff_id: string; org_id: string }[] = await db.query(
+      `SELECT task_id, actor_staff_id, org_id FROM outreach.audit_log WHERE action = 'worklist.view' AND org_id = $1
+        ORDER BY task_id`,
+      [org],
+    );
+    expect(audited).toEqual(
+      [urgent, normal].sort().map((taskId) => ({ task_id: taskId, actor_staff_id: 'staff-0207', org_id: org })),
+    );
+  });
+
   it("describes the agents' API as OpenAPI 3.1 at /docs, with bearer security and problem+json errors", async () => {
     const document = await api(undefined, 'GET', '/docs/openapi.json');
     expect(document.status).toBe(200);

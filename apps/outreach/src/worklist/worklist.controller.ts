@@ -7,13 +7,12 @@ import { OUTREACH_CONFIG } from '../config/outreach-config.token';
 import { type ContactRuleSettings } from '../contact/contact-rules';
 import { CONTACT_RULES, WORK_TASK } from '../escalation/escalation.tokens';
 import { Outbox } from '@revisit/messaging';
-import { recordViews } from '../security/audit-log';
 import { orgScope } from '../security/org-scope';
 import { PhoneVisibility } from '../security/phone-visibility';
 import { leaseOwnerOf, staffIdOf } from './agent-identity';
 import { claimTask } from './claim-task';
 import { type Caller, type WorkTask } from './work-task';
-import { queryWorklist } from './worklist.query';
+import { queryWorklistAudited } from './worklist.query';
 import {
   AttemptBody,
   CompleteBody,
@@ -46,36 +45,32 @@ export class WorklistController {
   @DocumentedQuery(WorklistQuery)
   async worklist(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
     const { slot, limit } = parseRequest(WorklistQuery, query);
-    return this.dataSource.transaction(async (manager) => {
-      const rows = await queryWorklist(manager, {
+    const rows = await queryWorklistAudited(
+      this.dataSource.manager,
+      {
         orgIds: orgScope(principal),
         staffId: staffIdOf(principal),
         leaseOwner: leaseOwnerOf(principal),
         callSlot: slot,
         limit: limit === undefined ? 20 : Number(limit),
         now: new Date(),
-      });
-      await recordViews(
-        manager,
-        principal,
-        rows.map((row) => ({ orgId: row.org_id, patientId: row.patient_id, taskId: row.id, action: 'worklist.view' })),
-      );
-      return {
-        tasks: rows.map((row) => ({
-          id: row.id,
-          patientId: row.patient_id,
-          patientName: row.demographics?.names?.[0]?.text,
-          phone: phoneOf(row.demographics, (n) => this.phones.show(principal, n)),
-          purpose: row.purpose,
-          priority: row.priority,
-          callSlot: row.call_slot ?? undefined,
-          dueAt: row.next_attempt_at.toISOString(),
-          attempts: row.attempts,
-          claimedByMe:
-            row.lease_owner === leaseOwnerOf(principal) && (row.lease_expires_at?.getTime() ?? 0) > Date.now(),
-        })),
-      };
-    });
+      },
+      principal,
+    );
+    return {
+      tasks: rows.map((row) => ({
+        id: row.id,
+        patientId: row.patient_id,
+        patientName: row.demographics?.names?.[0]?.text,
+        phone: phoneOf(row.demographics, (n) => this.phones.show(principal, n)),
+        purpose: row.purpose,
+        priority: row.priority,
+        callSlot: row.call_slot ?? undefined,
+        dueAt: row.next_attempt_at.toISOString(),
+        attempts: row.attempts,
+        claimedByMe: row.lease_owner === leaseOwnerOf(principal) && (row.lease_expires_at?.getTime() ?? 0) > Date.now(),
+      })),
+    };
   }
 
   @Post('tasks/:taskId/claim')

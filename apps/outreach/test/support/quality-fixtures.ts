@@ -6,7 +6,13 @@ import { OutreachTaskRepository } from '../../src/tasks/outreach-task.repository
  * A patient in outreach's read model and an open agent task for them, written as the EMPI and task consumers
  * write them (those consumers are tested on the broker elsewhere); quality features start from here.
  */
-export async function seedPatientWithTask(db: DataSource, orgId: string, patientId: string, name: string) {
+export async function seedPatientWithTask(
+  db: DataSource,
+  orgId: string,
+  patientId: string,
+  name: string,
+  priority: 'low' | 'normal' | 'high' | 'urgent' = 'normal',
+) {
   await db.query(
     `INSERT INTO outreach.patient (org_id, patient_id, demographics) VALUES ($1, $2, $3)
      ON CONFLICT (org_id, patient_id) DO NOTHING`,
@@ -26,7 +32,7 @@ export async function seedPatientWithTask(db: DataSource, orgId: string, patient
         callSlot: undefined,
         channelLadder: ['phone-agent'],
         assigneeStaffId: undefined,
-        priority: 'normal',
+        priority,
       },
       'open',
     ),
