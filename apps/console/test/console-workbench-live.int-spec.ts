@@ -25,11 +25,19 @@ const AGENT: ConsoleUser = {
   staffId: 'staff-0007',
   name: '李坐席',
 };
+const SUPERVISOR: ConsoleUser = {
+  username: 'zhang.supervisor',
+  password: 'Zhuguan#2026-live',
+  roles: ['supervisor'],
+  staffId: 'staff-0001',
+  name: '张主管',
+};
 
 describe('agent workbench over the real outreach service', () => {
   const org = `org-console-${process.pid}`;
   const patientId = `EP${process.pid}${Date.now().toString(36)}`.toUpperCase().slice(0, 20);
   const taskId = randomUUID();
+  const recordedTaskId = randomUUID();
   const kafka = createKafkaClient({
     clientId: 'console-workbench-test',
     brokers: kafkaBrokers(),
@@ -46,7 +54,7 @@ describe('agent workbench over the real outreach service', () => {
       kafka,
       Object.values(EVENT_CATALOGUE).map((entry) => ({ topic: entry.topic, partitions: entry.partitions })),
     );
-    outreach = await startOutreachProcess(org, [AGENT]);
+    outreach = await startOutreachProcess(org, [AGENT, SUPERVISOR]);
     web = await startConsole({ outreach: outreach.url, analytics: outreach.url });
     db = new Client({ connectionString: outreach.databaseUrl });
     await db.connect();
@@ -62,7 +70,7 @@ describe('agent workbench over the real outreach service', () => {
     await outreach?.stop();
   });
 
-  async function publishDueTask(): Promise<void> {
+  async function publishDueTask(id: string): Promise<void> {
     const registered = newEvent('revisit.patient.registered.v1', {
       source: 'revisit/ingest',
       subject: patientId,
@@ -83,7 +91,7 @@ describe('agent workbench over the real outreach service', () => {
       subject: patientId,
       orgid: org,
       data: {
-        taskId,
+        taskId: id,
         patientEnterpriseId: patientId,
         orgId: org,
         purpose: 'medication-adherence',
@@ -103,21 +111,36 @@ describe('agent workbench over the real outreach service', () => {
     }
   }
 
-  async function signIn(page: Page): Promise<void> {
+  async function signIn(page: Page, user: ConsoleUser): Promise<void> {
     await page.goto(web.url);
-    await page.getByLabel('用户名').fill(AGENT.username);
-    await page.getByLabel('密码').fill(AGENT.password);
+    await page.getByLabel('用户名').fill(user.username);
+    await page.getByLabel('密码').fill(user.password);
     await page.getByRole('button', { name: '登录' }).click();
   }
 
+  /** The agents' API as a softphone integrated with the CTI uses it: the attempt carries the recording. */
+  async function api(user: ConsoleUser, method: string, path: string, body?: unknown): Promise<Response> {
+    const token = await fetch(`${outreach.url}/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', username: user.username, password: user.password }),
+    });
+    const { access_token } = (await token.json()) as { access_token: string };
+    return fetch(`${outreach.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  }
+
   it('lets an agent claim a due task, record the call and complete it with the survey', async () => {
-    await publishDueTask();
+    await publishDueTask(taskId);
     const page = await browser.newPage({
       viewport: { width: 1400, height: 1000 },
       locale: 'zh-CN',
       timezoneId: 'America/New_York',
     });
-    await signIn(page);
+    await signIn(page, AGENT);
     // Agents work their worklist; figures and patients behind them are for supervisors.
     await expectText(page.getByRole('heading', { name: '我的工作台' }), '我的工作台');
     expect(await page.getByRole('link', { name: '经营看板' }).count()).toBe(0);
@@ -148,6 +171,12 @@ describe('agent workbench over the real outreach service', () => {
     await call.getByRole('button', { name: '记录通话' }).click();
     await expectText(call, '通话已记录');
 
+    const complaint = page.getByRole('form', { name: '登记投诉/反馈' });
+    await complaint.getByLabel('类型').selectOption('complaint');
+    await complaint.getByLabel('内容').fill('取药窗口排队时间太长');
+    await complaint.getByRole('button', { name: '提交' }).click();
+    await expectText(complaint, '已登记');
+
     const survey = page.getByRole('form', { name: '满意度调查' });
     await survey.getByLabel('推荐意愿（0-10）').selectOption('9');
     await survey.getByLabel('满意度（1-5）').selectOption('5');
@@ -177,6 +206,68 @@ describe('agent workbench over the real outreach service', () => {
       csat: 5,
       freeText: '护士很耐心',
     });
+    await page.close();
+  });
+
+  it("lets a supervisor resolve the complaint, score a sampled call and see the agent's workload", async () => {
+    // Every recorded call of this organisation is drawn for review; the agent's softphone logs one.
+    expect((await api(SUPERVISOR, 'PUT', '/v1/audit/sampling', { rate: 1 })).status).toBe(200);
+    await publishDueTask(recordedTaskId);
+    await eventually(
+      async () => expect((await api(AGENT, 'POST', `/v1/tasks/${recordedTaskId}/claim`)).status).toBe(200),
+      { timeoutMs: 120_000, intervalMs: 1_000 },
+    );
+    const ended = new Date();
+    const logged = await api(AGENT, 'POST', `/v1/tasks/${recordedTaskId}/attempts`, {
+      disposition: 'answered',
+      startedAt: new Date(ended.getTime() - 300_000).toISOString(),
+      endedAt: ended.toISOString(),
+      talkSeconds: 240,
+      recordingRef: 'cti://recordings/2026/0001.wav',
+    });
+    expect(logged.status).toBe(201);
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+    await signIn(page, SUPERVISOR);
+    await page.getByRole('link', { name: '投诉队列' }).click();
+    const queue = page.getByTestId('complaints');
+    await expectText(queue, '取药窗口排队时间太长');
+    await queue.getByLabel('处理结果').fill('已增开窗口并电话致歉');
+    await queue.getByRole('button', { name: '登记处理结果' }).click();
+    await eventually(async () => {
+      const resolved = await db.query(`SELECT status, resolution_text FROM outreach.complaint WHERE org_id = $1`, [
+        org,
+      ]);
+      expect(resolved.rows).toEqual([{ status: 'resolved', resolution_text: '已增开窗口并电话致歉' }]);
+    });
+    await eventually(async () => expect(await queue.locator('tbody tr').count()).toBe(0));
+
+    await page.getByRole('link', { name: '质检抽样' }).click();
+    const samples = page.getByTestId('audit-samples');
+    await expectText(samples, 'cti://recordings/2026/0001.wav');
+    await expectText(samples, '李坐席');
+    const form = samples.getByRole('form', { name: '评分' });
+    for (const [label, score] of [
+      ['问候与自我介绍', '20'],
+      ['核实身份', '20'],
+      ['按话术执行', '18'],
+      ['服务态度', '16'],
+      ['记录完整', '16'],
+    ] as const) {
+      await form.getByLabel(label).fill(score);
+    }
+    await form.getByRole('button', { name: '提交评分' }).click();
+    await expectText(samples.getByTestId('audit-total'), '90');
+
+    await page.getByRole('link', { name: '团队工作量' }).click();
+    const workload = page.getByTestId('workload');
+    const agentRow = workload.locator('tr', { hasText: '李坐席' });
+    // Two calls (the workbench one and the recorded one), one completion, the audit's 90.
+    await expectText(agentRow, '90.0');
+    const cells = await agentRow.locator('td').allInnerTexts();
+    expect(cells[1]).toBe('2');
+    expect(cells[3]).toBe('1');
+    await page.screenshot({ path: artifactPath('supervisor-workload.png'), fullPage: true });
     await page.close();
   });
 });

@@ -94,28 +94,39 @@ export interface AgentWorkload {
   readonly auditScore: number | null;
 }
 
+/** A call drawn for quality review (`GET /v1/audit/calls`); agents have no access to these routes. */
 export interface AuditSample {
-  readonly sampleId: string;
+  readonly id: string;
   readonly attemptId: string;
   readonly agentId: string;
   readonly agentName: string;
   readonly recordedAt: string;
-  readonly recordingUrl?: string;
+  readonly talkSeconds: number;
+  readonly disposition: AttemptDisposition;
+  readonly recordingRef: string;
   readonly score: number | null;
 }
+
+/** The call-centre checklist a reviewer scores against; the service totals it to 0-100. */
+export const AUDIT_CRITERIA = ['greeting', 'identity-check', 'script', 'empathy', 'record-keeping'] as const;
+export type AuditCriterion = (typeof AUDIT_CRITERIA)[number];
+export const AUDIT_CRITERION_MAX = 20;
 
 export const COMPLAINT_STATUSES = ['open', 'escalated', 'resolved'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
+/** One row of the complaint queue (`GET /v1/complaints`); the service decides whether its SLA is breached. */
 export interface ComplaintCase {
   readonly complaintId: string;
   readonly kind: FeedbackKind;
-  readonly patientName: string;
+  readonly patientName?: string;
   readonly department: string;
   readonly summary: string;
   readonly openedAt: string;
   readonly slaDueAt: string;
   readonly status: ComplaintStatus;
+  readonly escalated: boolean;
+  readonly breached: boolean;
 }
 
 const task = (taskId: string, suffix = ''): string => `/v1/tasks/${encodeURIComponent(taskId)}${suffix}`;
@@ -171,13 +182,16 @@ export class OutreachApi {
   }
 
   async auditSamples(): Promise<readonly AuditSample[]> {
-    return (await this.http.json<{ items: AuditSample[] }>('outreach', '/v1/audits/samples')).items;
+    return (await this.http.json<{ items: AuditSample[] }>('outreach', '/v1/audit/calls')).items;
   }
 
-  scoreAudit(sampleId: string, score: number, notes?: string): Promise<void> {
-    return this.http.json('outreach', `/v1/audits/samples/${encodeURIComponent(sampleId)}/score`, {
+  scoreAudit(callId: string, scores: Readonly<Record<AuditCriterion, number>>, comment?: string): Promise<unknown> {
+    return this.http.json('outreach', `/v1/audit/calls/${encodeURIComponent(callId)}/score`, {
       method: 'POST',
-      json: { score, notes },
+      json: {
+        criteria: AUDIT_CRITERIA.map((code) => ({ code, score: scores[code], maxScore: AUDIT_CRITERION_MAX })),
+        ...(comment ? { comment } : {}),
+      },
     });
   }
 }

@@ -45,7 +45,6 @@ export function ComplaintQueuePage() {
   const { outreach } = useSession();
   const [status, setStatus] = useState<ComplaintStatus>('open');
   const [state, reload] = useAsync(`complaints:${status}`, () => outreach.complaints(status));
-  const [now] = useState(() => Date.now());
   return (
     <>
       <h2>{t('complaints.title')}</h2>
@@ -80,20 +79,16 @@ export function ComplaintQueuePage() {
             {[...state.value]
               .sort((a, b) => a.slaDueAt.localeCompare(b.slaDueAt))
               .map((c) => (
-                <tr
-                  key={c.complaintId}
-                  className={c.status !== 'resolved' && Date.parse(c.slaDueAt) < now ? 'overdue' : undefined}
-                >
+                <tr key={c.complaintId} data-complaint={c.complaintId} className={c.breached ? 'overdue' : undefined}>
                   <td>{t(`feedback.${c.kind}`)}</td>
-                  <td>{c.patientName}</td>
+                  <td>{c.patientName ?? '—'}</td>
                   <td>{c.summary}</td>
                   <td>{c.department}</td>
                   <td>{formatInstant(c.openedAt, locale)}</td>
                   <td>
                     {formatInstant(c.slaDueAt, locale)}
-                    {c.status !== 'resolved' && Date.parse(c.slaDueAt) < now ? (
-                      <span className="tag warn">{t('complaints.overdue')}</span>
-                    ) : null}
+                    {c.breached ? <span className="tag warn">{t('complaints.overdue')}</span> : null}
+                    {c.escalated ? <span className="tag">{t('complaints.status.escalated')}</span> : null}
                   </td>
                   <td>{c.status === 'resolved' ? null : <ResolveForm complaint={c} onResolved={reload} />}</td>
                 </tr>
