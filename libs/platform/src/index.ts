@@ -1,6 +1,7 @@
 export {
   bootstrapService,
   EXIT_INVALID_CONFIG,
+  type HttpsListenOptions,
   type RunningService,
   type ServiceContext,
   type ServiceDefinition,

@@ -12,6 +12,12 @@ export const ingestConfigSchema = Type.Object({
   MLLP_TLS_KEY: Type.Optional(Type.String({ minLength: 1 })),
   MLLP_TLS_CERT: Type.Optional(Type.String({ minLength: 1 })),
   MLLP_TLS_CA: Type.Optional(Type.String({ minLength: 1 })),
+  // HTTPS for the HTTP and FHIR feeds (and every other route) with client certificates: PEM server key and
+  // certificate, and the CA that signs the sources' certificates (usually as HTTP_TLS_*_FILE). All three, or
+  // none for plain HTTP behind a TLS-terminating proxy.
+  HTTP_TLS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  HTTP_TLS_CERT: Type.Optional(Type.String({ minLength: 1 })),
+  HTTP_TLS_CA: Type.Optional(Type.String({ minLength: 1 })),
   // Staff bearer tokens (quarantine replay): the outreach issuer's URL, its audience and roles claim.
   STAFF_OIDC_ISSUER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   STAFF_OIDC_JWKS_URL: Type.Optional(Type.String({ pattern: '^https?://' })),

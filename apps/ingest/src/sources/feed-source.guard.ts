@@ -36,6 +36,10 @@ export class FeedSourceGuard implements CanActivate {
       return true;
     }
     const socket = request.socket;
+    // The HTTPS server asks for a certificate without requiring one, so an untrusted one reaches us here.
+    if (socket instanceof TLSSocket && !socket.authorized && socket.getPeerCertificate()?.fingerprint256) {
+      throw new SourceError(SourceErrorCode.CredentialsInvalid, 'The client certificate is not signed by a trusted CA');
+    }
     if (socket instanceof TLSSocket && socket.authorized) {
       const certificate = socket.getPeerCertificate();
       const source = certificate?.fingerprint256

@@ -4,6 +4,7 @@ import { kafkaBrokers, testDatabaseUrl, testRedisUrl } from '@revisit/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { ingestConfigSchema } from '../../src/config/ingest.config';
+import { ingestHttpsOptions } from '../../src/config/https-options';
 import { MllpListener } from '../../src/mllp/mllp-listener';
 import { addSource, type AddSourceCommand, type SqlQuery } from '../../src/sources/use-cases/manage-sources';
 
@@ -21,6 +22,7 @@ export async function startIngest(env: Record<string, string> = {}): Promise<Ing
     name: 'ingest',
     config: ingestConfigSchema,
     module: (config, context) => AppModule.forConfig(config, context),
+    https: ingestHttpsOptions,
     env: {
       PORT: '0',
       MLLP_PORT: '0',

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { ServerOptions as HttpsServerOptions } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type DynamicModule, type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -18,6 +19,12 @@ import { ServiceLifecycle } from './service-lifecycle';
 export const EXIT_INVALID_CONFIG = 78;
 export const EXIT_BOOT_FAILED = 1;
 
+/** What a service may set for HTTPS: its key pair and, for client certificates, the CA and the request. */
+export type HttpsListenOptions = Pick<
+  HttpsServerOptions,
+  'key' | 'cert' | 'ca' | 'crl' | 'passphrase' | 'requestCert' | 'rejectUnauthorized'
+>;
+
 export interface ServiceDefinition<S extends TObject> {
   readonly name: string;
   /** The app's env schema; must include the common keys (`commonConfigProperties`). */
@@ -25,6 +32,11 @@ export interface ServiceDefinition<S extends TObject> {
   /** Builds the app module from the validated config. */
   readonly module: (config: Static<S> & CommonConfig, context: ServiceContext) => DynamicModule;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Serve HTTPS instead of HTTP when this returns options (key, cert, and for client certificates ca and
+   * requestCert). Off unless a service opts in; throwing here fails the boot.
+   */
+  readonly https?: (config: Static<S> & CommonConfig) => HttpsListenOptions | undefined;
 }
 
 /** What module factories may need before Nest's container exists (library options are static). */
@@ -71,6 +83,7 @@ async function start<S extends TObject>(
   logger: Logger,
 ): Promise<RunningService> {
   const metrics = new MetricsRegistry();
+  const httpsOptions = definition.https?.(config);
   @Module({
     imports: [
       PlatformModule.forRoot({ service: definition.name, config, logger, metrics }),
@@ -86,6 +99,7 @@ async function start<S extends TObject>(
     // (CTI, voice robot) are verified over the bytes as sent.
     rawBody: true,
     abortOnError: false,
+    ...(httpsOptions ? { httpsOptions } : {}),
   });
   if (config.REVISIT_MIGRATE_ONLY) {
     // Building the container ran the migrations (under the per-schema lock); nothing listened or consumed.
@@ -105,7 +119,7 @@ async function start<S extends TObject>(
 
   await app.listen(config.PORT);
   const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${httpsOptions ? 'https' : 'http'}://127.0.0.1:${port}`;
   const started = await app.get(ServiceLifecycle).runListeningHooks();
   logger.info({ port, url, startedAfterListening: started }, `${definition.name} listening`);
   return { app, url, logger };
