@@ -24,6 +24,11 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'start the infrastructure and the four services locally until Ctrl-C',
     load: () => import('./demo/demo-command'),
   },
+  generate: {
+    kind: 'in-process',
+    summary: 'write a seeded sample (HL7 v2, FHIR R4, ERP CSV) with its ground truth',
+    load: () => import('./generate/generate-command'),
+  },
   infra: {
     kind: 'in-process',
     summary: 'up | down | status: provision Kafka, PostgreSQL and Redis for local use',
