@@ -87,6 +87,8 @@ describe('call audit sampling, scores and workload on PostgreSQL', () => {
     });
     expect((await api(supervisor, 'PUT', '/v1/audit/sampling', { rate: 0 })).status).toBe(200);
     expect((await api(supervisor, 'PUT', '/v1/audit/sampling/staff-0201', { rate: 1 })).status).toBe(200);
+    // `*` names the organisation's default row, never an agent.
+    expect((await api(supervisor, 'PUT', '/v1/audit/sampling/*', { rate: 1 })).status).toBe(400);
     const bad = await api(supervisor, 'PUT', '/v1/audit/sampling/staff-0201', { rate: 1.5 });
     expect(bad.status).toBe(400);
     expect(bad.contentType).toMatch(/^application\/problem\+json/);

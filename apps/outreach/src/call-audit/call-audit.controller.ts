@@ -56,7 +56,6 @@ export class CallAuditController {
     @Body() body: unknown,
   ) {
     const agent = parseRequest(AgentIdParam, agentId);
-    if (agent === ORG_DEFAULT_AGENT) throw new CallAuditError(CallAuditErrorCode.CallNotFound, 'not an agent id');
     const input = parseRequest(SamplingRateBody, body);
     const orgId = organisationOf(principal, input.orgId);
     await setSamplingRate(this.dataSource.manager, orgId, agent, input.rate, staffIdOf(principal));

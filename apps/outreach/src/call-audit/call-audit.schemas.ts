@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 
 const Code = Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\s]+$' });
 
-export const AgentIdParam = Code;
+/** A staff id; `*` is reserved for the organisation's default rate row. */
+export const AgentIdParam = Type.String({ minLength: 1, maxLength: 64, pattern: '^(?!\\*$)[^\\s]+$' });
 export const CallIdParam = Type.String({ format: 'uuid' });
 
 export const SamplingRateBody = Type.Object(
