@@ -5,6 +5,7 @@ import { CurrentPrincipal, parseRequest, type Principal, RequestValidationError,
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DocumentedBody } from '../api-docs/typebox-openapi';
 import { OUTREACH_SCHEMA } from '../database/outreach-schema';
 import { type AuditedAction, recordViews } from '../security/audit-log';
 import { orgScope } from '../security/org-scope';
@@ -30,6 +31,7 @@ export class PatientRecordsController {
   /** Replaces the hand-set tags (e.g. important patient, 重点患者). */
   @Put(':patientId/tags')
   @Roles('agent', 'supervisor')
+  @DocumentedBody(TagsBody)
   async setTags(
     @CurrentPrincipal() principal: Principal,
     @Param('patientId') patientId: string,
@@ -52,6 +54,7 @@ export class PatientRecordsController {
 
   @Post(':patientId/special-dates')
   @Roles('agent', 'supervisor')
+  @DocumentedBody(SpecialDateBody)
   async addSpecialDate(
     @CurrentPrincipal() principal: Principal,
     @Param('patientId') patientId: string,
@@ -78,6 +81,7 @@ export class PatientRecordsController {
   /** A referral (转介绍): someone the patient recommends us to, with their consent to be called. */
   @Post(':patientId/referrals')
   @Roles('agent', 'supervisor')
+  @DocumentedBody(ReferralBody)
   async addReferral(
     @CurrentPrincipal() principal: Principal,
     @Param('patientId') patientId: string,

@@ -4,6 +4,7 @@ import { CurrentPrincipal, parseRequest, type Principal, Roles } from '@revisit/
 import { Type } from '@sinclair/typebox';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { DocumentedBody } from '../../api-docs/typebox-openapi';
 import { type OutreachConfig } from '../../config/outreach.config';
 import { OUTREACH_CONFIG } from '../../config/outreach-config.token';
 import { ContactPreferenceRepository } from '../../contact/contact-preference.repository';
@@ -52,6 +53,7 @@ export class QuestionnaireLinksController {
 
   @Post(':taskId/questionnaire-links')
   @Roles('agent', 'supervisor')
+  @DocumentedBody(LinkRequest)
   async issue(@CurrentPrincipal() principal: Principal, @Param('taskId') taskId: string, @Body() body: unknown) {
     parseRequest(TaskIdParam, taskId);
     const request = parseRequest(LinkRequest, body ?? {});
