@@ -1,5 +1,6 @@
 import { type DateTime } from 'luxon';
 import { formatClockTime, parseClockTime } from './clock-time';
+import { minutesIntoDay, plusDays, plusMinutes, startOfDay, startOfMinute } from './fast-time';
 import { type HolidayCalendar } from './holiday-calendar';
 import { type PatientQuietWindow, quietWindowEnd } from './patient-quiet-times';
 
@@ -54,8 +55,8 @@ function inQuietHours(minutes: number, quiet: QuietHours | undefined): boolean {
 
 /** The first moment at or after `time` outside the quiet period. */
 function afterQuietHours(time: DateTime, quiet: QuietHours): DateTime {
-  const endToday = time.startOf('day').plus({ minutes: quiet.end });
-  return endToday > time ? endToday : endToday.plus({ days: 1 });
+  const endToday = minutesIntoDay(time, quiet.end);
+  return endToday > time ? endToday : plusDays(endToday, 1);
 }
 
 /**
@@ -66,17 +67,17 @@ function afterQuietHours(time: DateTime, quiet: QuietHours): DateTime {
  */
 export function placeCall(candidate: DateTime, alignment: Alignment, rules: ContactRules): PlacedTime | undefined {
   const deferrals: string[] = [];
-  let time = candidate.set({ second: 0, millisecond: 0 });
-  if (time < candidate) time = time.plus({ minutes: 1 });
+  let time = startOfMinute(candidate);
+  if (time < candidate) time = plusMinutes(time, 1);
   for (let step = 0; step < MAX_STEPS; step++) {
     const day = time.toISODate() as string;
     const holiday = rules.holidays.holidayName(day);
     if (holiday !== undefined) {
       deferrals.push(`deferred from ${day}: holiday (${holiday})`);
-      time = time.startOf('day').plus({ days: 1 });
+      time = plusDays(startOfDay(time), 1);
       continue;
     }
-    const block = rules.blocked.find((period) => time >= period.from && time < period.to);
+    const block = rules.blocked.length === 0 ? undefined : rules.blocked.find((p) => time >= p.from && time < p.to);
     if (block) {
       deferrals.push(`deferred: ${block.why}`);
       time = block.to;
@@ -94,10 +95,10 @@ export function placeCall(candidate: DateTime, alignment: Alignment, rules: Cont
         (slotMinutes) => slotMinutes >= minutes && !inQuietHours(slotMinutes, rules.quietHours),
       );
       if (slot === undefined) {
-        time = time.startOf('day').plus({ days: 1 });
+        time = plusDays(startOfDay(time), 1);
         continue;
       }
-      const slotTime = time.startOf('day').plus({ minutes: slot });
+      const slotTime = minutesIntoDay(time, slot);
       if (slotTime.toISODate() !== day || !slotTime.equals(time)) {
         time = slotTime;
         continue;

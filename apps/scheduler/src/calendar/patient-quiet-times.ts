@@ -46,6 +46,7 @@ export function quietWindowEnd(
   time: DateTime,
   windows: readonly PatientQuietWindow[],
 ): { until: DateTime; text: string } | undefined {
+  if (windows.length === 0) return undefined;
   const minutes = time.hour * 60 + time.minute;
   const today = time.startOf('day');
   for (const window of windows) {

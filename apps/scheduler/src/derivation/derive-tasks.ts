@@ -7,7 +7,7 @@ import { contactRulesFor } from './contact-rules';
 import { matchesFilter } from './event-filter';
 import { historiesByPatient } from './event-order';
 import { type PatientEvent } from './patient-event';
-import { buildPatientHistory, type PatientHistory } from './patient-history';
+import { buildPatientHistory, type PatientHistory, withParsedTimes } from './patient-history';
 import { planTriggers } from './plan-triggers';
 import { stepOccurrences } from './step-occurrences';
 import { stepTask } from './step-task';
@@ -34,10 +34,13 @@ function resolvedOffset(text: string | undefined, parameters: Record<string, num
   return substituted === undefined ? undefined : parseOffset(substituted);
 }
 
-function deriveForPatient(plan: PlanDocument, history: PatientHistory, now: DateTime, sink: TaskSink): void {
-  const rules = contactRulesFor(plan, history);
+function horizonEndOf(plan: PlanDocument, now: DateTime): DateTime {
   const horizon = parseOffset(plan.horizon ?? 'P1Y');
-  const horizonEnd = horizon ? now.plus(horizon.duration) : now.plus({ years: 1 });
+  return horizon ? now.plus(horizon.duration) : now.plus({ years: 1 });
+}
+
+function deriveForPatient(plan: PlanDocument, history: PatientHistory, horizonEnd: DateTime, sink: TaskSink): void {
+  const rules = contactRulesFor(plan, history);
   const context = { plan, patientConditionCodes: history.conditionCodes };
   for (const trigger of planTriggers(plan, history)) {
     for (const problem of trigger.course?.timeline?.problems ?? []) {
@@ -155,13 +158,28 @@ export function deriveTasks(
 ): TaskSet {
   const sink = new TaskSink();
   const histories = historiesByPatient(events);
-  for (const plan of plans) {
-    const zoneName = options.timezone ?? plan.timezone ?? DEFAULT_TIMEZONE;
-    const zone = computationZone(zoneName, DateTime.fromISO(options.now, { setZone: true }));
-    const now = DateTime.fromISO(options.now, { setZone: true }).setZone(zone);
-    for (const [patientId, ordered] of histories) {
-      deriveForPatient(plan, buildPatientHistory(patientId, ordered, zone), now, sink);
+  const nowInstant = DateTime.fromISO(options.now, { setZone: true });
+  // Plans mostly share one zone: each patient's history is built once per zone, not once per plan.
+  const built = new Map<string, Map<string, PatientHistory>>();
+  return withParsedTimes(() => {
+    for (const plan of plans) {
+      const zoneName = options.timezone ?? plan.timezone ?? DEFAULT_TIMEZONE;
+      const zone = computationZone(zoneName, nowInstant);
+      const horizonEnd = horizonEndOf(plan, nowInstant.setZone(zone));
+      let inZone = built.get(zoneName);
+      if (!inZone) {
+        inZone = new Map();
+        built.set(zoneName, inZone);
+      }
+      for (const [patientId, ordered] of histories) {
+        let history = inZone.get(patientId);
+        if (!history) {
+          history = buildPatientHistory(patientId, ordered, zone);
+          inZone.set(patientId, history);
+        }
+        deriveForPatient(plan, history, horizonEnd, sink);
+      }
     }
-  }
-  return sink.result();
+    return sink.result();
+  });
 }

@@ -31,8 +31,59 @@ export interface PatientHistory {
   readonly staff: { readonly healthRecordFiler?: string; readonly measurer?: string };
 }
 
-export function timeIn(zone: Zone, iso: string): DateTime {
+/** Times already parsed during the derivation in progress (the same event is read by every plan). */
+let parsedTimes: Map<Zone, Map<string, DateTime>> | undefined;
+
+/**
+ * Runs one derivation with a cache of parsed event times, dropped when it returns: ISO parsing is a large
+ * part of a derivation's cost, and DateTimes are immutable, so sharing them within one call is safe.
+ */
+export function withParsedTimes<T>(derive: () => T): T {
+  const outer = parsedTimes;
+  parsedTimes = outer ?? new Map();
+  try {
+    return derive();
+  } finally {
+    parsedTimes = outer;
+  }
+}
+
+/** Full date-times with an explicit offset, as the event catalogue writes them. */
+const OFFSET_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,3})?)?(?:Z|[+-]\d\d:\d\d)$/;
+
+/**
+ * Only the instant matters (the result is put in `zone`), so catalogue date-times take the engine's own
+ * parser; anything else (dates without a time or offset, longer fractions) keeps luxon's reading.
+ */
+function parseInstant(iso: string, zone: Zone): DateTime {
+  if (OFFSET_DATE_TIME.test(iso) && isCalendarDate(iso)) {
+    const millis = Date.parse(iso);
+    if (!Number.isNaN(millis)) return DateTime.fromMillis(millis, { zone });
+  }
   return DateTime.fromISO(iso, { setZone: true }).setZone(zone);
+}
+
+/** Date.parse rolls 30 February over into March; luxon (and the catalogue) call it invalid. */
+function isCalendarDate(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function timeIn(zone: Zone, iso: string): DateTime {
+  let inZone = parsedTimes?.get(zone);
+  const cached = inZone?.get(iso);
+  if (cached) return cached;
+  const time = parseInstant(iso, zone);
+  if (parsedTimes) {
+    if (!inZone) {
+      inZone = new Map();
+      parsedTimes.set(zone, inZone);
+    }
+    inZone.set(iso, time);
+  }
+  return time;
 }
 
 /** The state of each appointment after its last booking or cancellation (a re-booking revives it). */
