@@ -38,7 +38,7 @@ images:
     expect(result.stderr).toContain(
       'Deployment/revisit-dev/revisit-ingest: container ingest: image ghcr.io/revisit-health/revisit-ingest:latest uses the latest tag',
     );
-    expect(result.stdout).toMatch(/120 objects, [1-9]\d* finding\(s\)/);
+    expect(result.stdout).toMatch(/123 objects, [1-9]\d* finding\(s\)/);
   });
 
   it('reports a broken kustomization as an error, not a crash', () => {

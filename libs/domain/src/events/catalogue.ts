@@ -16,6 +16,7 @@ import { FOLLOW_UP_TASK_CREATED_V1 } from './followup/task-created.v1';
 import { FOLLOW_UP_TASK_DUE_V1 } from './followup/task-due.v1';
 import { FOLLOW_UP_TASK_RESCHEDULED_V1 } from './followup/task-rescheduled.v1';
 import { OUTREACH_ATTEMPT_RECORDED_V1 } from './outreach/attempt-recorded.v1';
+import { CALL_AUDITED_V1 } from './outreach/call-audited.v1';
 import { COMPLAINT_OPENED_V1 } from './outreach/complaint-opened.v1';
 import { COMPLAINT_RESOLVED_V1 } from './outreach/complaint-resolved.v1';
 import { CONTACT_PREFERENCE_CHANGED_V1 } from './outreach/contact-preference-changed.v1';
@@ -57,6 +58,7 @@ export const EVENT_CATALOGUE = {
   [COMPLAINT_OPENED_V1.type]: COMPLAINT_OPENED_V1,
   [COMPLAINT_RESOLVED_V1.type]: COMPLAINT_RESOLVED_V1,
   [CONTACT_PREFERENCE_CHANGED_V1.type]: CONTACT_PREFERENCE_CHANGED_V1,
+  [CALL_AUDITED_V1.type]: CALL_AUDITED_V1,
   [WEEKLY_SUMMARY_PUBLISHED_V1.type]: WEEKLY_SUMMARY_PUBLISHED_V1,
 } as const satisfies { readonly [type: string]: EventCatalogueEntry };
 

@@ -23,6 +23,7 @@ export * from './followup/task-rescheduled.v1';
 export * from './outreach/attempt-recorded.v1';
 export * from './outreach/complaint-opened.v1';
 export * from './outreach/complaint-resolved.v1';
+export * from './outreach/call-audited.v1';
 export * from './outreach/contact-preference-changed.v1';
 export * from './outreach/survey-response-recorded.v1';
 export * from './patient/linked.v1';
