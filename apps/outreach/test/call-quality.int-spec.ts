@@ -156,6 +156,23 @@ describe('call audit sampling, scores and workload on PostgreSQL', () => {
     expect((await api(auditor, 'GET', '/v1/audit/calls?status=scored')).body.items).toEqual([
       expect.objectContaining({ id: pending!.id, score: 88, scoredBy: 'staff-0030' }),
     ]);
+    // Downstream (analytics' audit scores) hears of the score once, through the outbox, without the comment.
+    const published: { payload: { subject: string; data: Record<string, unknown> } }[] = await db.query(
+      `SELECT payload FROM outreach.outbox WHERE topic = 'revisit.outreach.call-audited.v1'`,
+    );
+    expect(published).toHaveLength(1);
+    expect(published[0]!.payload.data).toEqual({
+      attemptId: pending!.id,
+      taskId: expect.any(String),
+      patientEnterpriseId: published[0]!.payload.subject,
+      orgId: ORG,
+      agentStaffId: 'staff-0201',
+      scoredByStaffId: 'staff-0030',
+      criteria: CRITERIA,
+      totalScore: 88,
+      callStartedAt: expect.stringMatching(/\+08:00$/),
+      scoredAt: expect.stringMatching(/\+08:00$/),
+    });
   });
 
   it("counts each agent's calls, talk time, completions and audit score; agents see only themselves", async () => {

@@ -1,7 +1,8 @@
 import { type Principal } from '@revisit/platform';
+import { type Outbox } from '@revisit/messaging';
 import { type EntityManager } from 'typeorm';
 import { OUTREACH_SCHEMA } from '../database/outreach-schema';
-import { offsetTime } from '../escalation/outreach-events';
+import { offsetTime, publish } from '../escalation/outreach-events';
 import { recordViews } from '../security/audit-log';
 import { CallAuditError, CallAuditErrorCode } from './call-audit.errors';
 
@@ -94,14 +95,24 @@ export function totalScore(criteria: readonly Criterion[]): number {
 /** Scores one sampled call once; a second score would silently rewrite the first auditor's judgement. */
 export async function scoreSampledCall(
   manager: EntityManager,
+  outbox: Outbox,
   orgIds: readonly string[],
   attemptId: string,
   input: { criteria: readonly Criterion[]; comment?: string; scoredBy: string; now: Date },
 ) {
   const over = input.criteria.filter((c) => c.score > c.maxScore).map((c) => c.code);
   if (over.length > 0) throw new CallAuditError(CallAuditErrorCode.ScoreOutOfRange, `over maximum: ${over.join(', ')}`);
-  const rows: { total: number | null }[] = await manager.query(
-    `SELECT total FROM ${S}.call_audit WHERE attempt_id = $1 AND org_id = ANY($2) AND sampled FOR UPDATE`,
+  const rows: {
+    total: number | null;
+    org_id: string;
+    task_id: string;
+    patient_id: string;
+    agent_staff_id: string;
+    started_at: Date;
+  }[] = await manager.query(
+    `SELECT c.total, c.org_id, c.task_id, c.patient_id, c.agent_staff_id, a.started_at
+       FROM ${S}.call_audit c JOIN ${S}.attempt a ON a.id = c.attempt_id
+      WHERE c.attempt_id = $1 AND c.org_id = ANY($2) AND c.sampled FOR UPDATE OF c`,
     [attemptId, orgIds],
   );
   const found = rows[0];
@@ -113,5 +124,18 @@ export async function scoreSampledCall(
       WHERE attempt_id = $1`,
     [attemptId, JSON.stringify(input.criteria), total, input.comment ?? null, input.scoredBy, input.now],
   );
+  // The comment stays here: it is the auditor's note to the agent, not a figure for downstream systems.
+  await publish(outbox, manager, 'revisit.outreach.call-audited.v1', found.org_id, found.patient_id, {
+    attemptId,
+    taskId: found.task_id,
+    patientEnterpriseId: found.patient_id,
+    orgId: found.org_id,
+    agentStaffId: found.agent_staff_id,
+    scoredByStaffId: input.scoredBy,
+    criteria: input.criteria.map(({ code, score, maxScore }) => ({ code, score, maxScore })),
+    totalScore: total,
+    callStartedAt: offsetTime(found.started_at),
+    scoredAt: offsetTime(input.now),
+  });
   return { id: attemptId, total, scoredAt: offsetTime(input.now) };
 }

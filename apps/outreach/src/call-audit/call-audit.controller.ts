@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, parseRequest, type Principal, Roles } from '@revisit/platform';
+import { Outbox } from '@revisit/messaging';
 import { DataSource } from 'typeorm';
 import { pickOrganisation } from '../security/org-scope';
 import { staffIdOf } from '../worklist/agent-identity';
@@ -26,7 +27,10 @@ import { DocumentedBody, DocumentedQuery } from '../api-docs/typebox-openapi';
 @ApiBearerAuth()
 @Controller('v1/audit')
 export class CallAuditController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   @Get('sampling')
   @Roles('supervisor', 'auditor')
@@ -84,7 +88,7 @@ export class CallAuditController {
     const id = parseRequest(CallIdParam, callId);
     const input = parseRequest(ScoreBody, body);
     return this.dataSource.transaction((manager) =>
-      scoreSampledCall(manager, principal.orgIds, id, {
+      scoreSampledCall(manager, this.outbox, principal.orgIds, id, {
         criteria: input.criteria,
         ...(input.comment === undefined ? {} : { comment: input.comment }),
         scoredBy: staffIdOf(principal),
