@@ -26,15 +26,21 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const runId = Date.now().toString(36);
 
-/** A realistic ADT^A04 with a Chinese name, several PID-3 identifiers and a visit (synthetic data). */
+/**
+ * A realistic ADT^A04 with a Chinese name, several PID-3 identifiers and a visit (synthetic data). MSH-7 and
+ * EVN-2 carry the time of sending, as a HIS stamps them, and each visit its own admission time, so ingest's
+ * timestamp conversion sees what a live feed sends rather than one value over and over.
+ */
 function message(controlId: string, n: number): Buffer {
   const mrn = `M${String(n).padStart(8, '0')}`;
+  const sentAt = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const admittedAt = `202403${String(1 + (n % 28)).padStart(2, '0')}${String(n % 24).padStart(2, '0')}${String(n % 60).padStart(2, '0')}00`;
   return Buffer.from(
     [
-      `MSH|^~\\&|HIS|BENCH-HOSP|REVISIT|FU|20240301081500||ADT^A04^ADT_A01|${controlId}|P|2.5||||||UNICODE UTF-8`,
-      'EVN|A04|20240301081500',
+      `MSH|^~\\&|HIS|BENCH-HOSP|REVISIT|FU|${sentAt}||ADT^A04^ADT_A01|${controlId}|P|2.5||||||UNICODE UTF-8`,
+      `EVN|A04|${sentAt}`,
       `PID|1||${mrn}^^^BENCH-HOSP^MR~Y${mrn}^^^BENCH-INS^INS||测试^患者^^^^^L~CESHI^HUANZHE^^^^^L||19650312|M|||上海市徐汇区漕溪北路1号^^上海市^^200030^CHN||13912345678`,
-      `PV1|1|O|CARD^^^BENCH-HOSP||||D001^王^医生|||CARD|||||||||V${mrn}|||||||||||||||||||||||||20240301081000`,
+      `PV1|1|O|CARD^^^BENCH-HOSP||||D001^王^医生|||CARD|||||||||V${mrn}|||||||||||||||||||||||||${admittedAt}`,
     ].join('\r'),
     'utf8',
   );

@@ -14,6 +14,21 @@ describe('normalise helpers', () => {
     expect(hl7DateToIso('198001')).toBe('1980-01');
   });
 
+  it('checks dates against the calendar, leap years included', () => {
+    expect(
+      ['20240229', '20000229', '20230229', '19000229', '20240431', '20241301', '20240100'].map((v) => hl7DateToIso(v)),
+    ).toEqual(['2024-02-29', '2000-02-29', undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('answers a repeated timestamp the same way, per zone', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(hl7DateTimeToIso('20240310083000', 'Asia/Shanghai')).toBe('2024-03-10T08:30:00+08:00');
+      // 02:30 on the US spring-forward day does not exist in New York; luxon moves it an hour on.
+      expect(hl7DateTimeToIso('20240310023000', 'America/New_York')).toBe('2024-03-10T03:30:00-04:00');
+      expect(hl7DateTimeToIso('20240310083000', 'America/New_York')).toBe('2024-03-10T08:30:00-04:00');
+    }
+  });
+
   it('reads ERP local times', () => {
     expect(localDateTimeToIso('2024/3/1 10:02')).toBe('2024-03-01T10:02:00+08:00');
     expect(localDateTimeToIso('2024-03-01 09:15:00')).toBe('2024-03-01T09:15:00+08:00');
