@@ -34,7 +34,9 @@ export function parseGenerateArgs(args: readonly string[], now = Date.now()): Ge
       allowPositionals: false,
     }));
   } catch (error: unknown) {
-    return { error: error instanceof Error ? error.message : 'invalid arguments' };
+    // parseArgs's TypeError may come from another realm (jest), so read its message structurally.
+    const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : '';
+    return { error: message || 'invalid arguments' };
   }
   const integer = (name: string, fallback: number): number | string => {
     const raw = values[name];

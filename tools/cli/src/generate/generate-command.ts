@@ -20,6 +20,10 @@ export async function run(args: readonly string[]): Promise<number> {
   }
   const parsed = parseGenerateArgs(args);
   if ('error' in parsed) return usage(parsed.error);
+  const out = path.resolve(parsed.out);
+  // Checked before generating: a 5,000-patient sample takes seconds to build.
+  if (holdsForeignFiles(out))
+    return usage(`${parsed.out} is not empty and holds no earlier sample; choose another --out`);
   let sample;
   try {
     sample = generateSample(parsed);
@@ -28,9 +32,7 @@ export async function run(args: readonly string[]): Promise<number> {
     throw error;
   }
   try {
-    if (!writeSample(path.resolve(parsed.out), sample.files)) {
-      return usage(`${parsed.out} is not empty and holds no earlier sample; choose another --out`);
-    }
+    writeSample(out, sample.files);
   } catch (error: unknown) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'error';
     console.error(`revisit generate: cannot write ${parsed.out} (${code})`);
@@ -52,14 +54,14 @@ export function summaryText(s: SampleSummary, files: number, out: string): strin
   ].join('\n');
 }
 
-/** Writes the files; false (nothing written) when `out` holds anything an earlier sample did not write. */
-function writeSample(out: string, files: readonly GeneratedFile[]): boolean {
-  if (existsSync(out)) {
-    if (readdirSync(out).some((entry) => !SAMPLE_ENTRIES.includes(entry))) return false;
-    for (const entry of SAMPLE_ENTRIES) rmSync(path.join(out, entry), { recursive: true, force: true });
-  }
+function holdsForeignFiles(out: string): boolean {
+  return existsSync(out) && readdirSync(out).some((entry) => !SAMPLE_ENTRIES.includes(entry));
+}
+
+/** Replaces an earlier sample in `out` as a whole, so that no stale file of it survives. */
+function writeSample(out: string, files: readonly GeneratedFile[]): void {
+  for (const entry of SAMPLE_ENTRIES) rmSync(path.join(out, entry), { recursive: true, force: true });
   for (const dir of new Set(files.map((f) => path.dirname(path.join(out, f.path)))))
     mkdirSync(dir, { recursive: true });
   for (const file of files) writeFileSync(path.join(out, file.path), file.bytes);
-  return true;
 }
