@@ -65,12 +65,22 @@ export const AUDITED_WORKLIST_SQL = `
     SELECT $7, $8, $9, l.org_id, l.patient_id, l.id, 'worklist.view' FROM listed l)
   SELECT * FROM listed l ORDER BY l.priority_rank DESC, l.next_attempt_at, l.id`;
 
+/**
+ * Named, so each pooled connection plans the statement once (a prepared statement) instead of on every call:
+ * planning took more CPU than running it (about 1.5 ms against 0.5 ms). TypeORM passes the query object to
+ * node-postgres unchanged. Behind PgBouncer in transaction mode this needs `max_prepared_statements` > 0.
+ */
+const PREPARED_AUDITED_WORKLIST = {
+  name: 'outreach-worklist-audited-v1',
+  text: AUDITED_WORKLIST_SQL,
+} as unknown as string;
+
 export async function queryWorklistAudited(
   manager: EntityManager,
   filter: WorklistFilter,
   viewer: Principal,
 ): Promise<WorklistRow[]> {
-  return manager.query(AUDITED_WORKLIST_SQL, [
+  return manager.query(PREPARED_AUDITED_WORKLIST, [
     filter.orgIds,
     filter.now,
     filter.staffId,
