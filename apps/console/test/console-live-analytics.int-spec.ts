@@ -28,7 +28,7 @@ describe('dashboard over the real analytics service', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    outreach = await startStandInIssuer([], org);
+    outreach = await startStandInIssuer(org);
     // Every catalogue topic exists and a group coordinator answers before analytics subscribes: on a fresh
     // broker a consumer joining earlier crashes once, rejoins later and would start after our events.
     await ensureTopics(
