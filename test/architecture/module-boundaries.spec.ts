@@ -40,6 +40,19 @@ describe('module boundaries', () => {
     expect(nest.join('\n')).toMatch(/no-restricted-imports/);
   });
 
+  it('keeps libs/sample-data free of infrastructure libs and frameworks', () => {
+    const infra = boundaryErrors(
+      'libs/sample-data/src/boundary-probe.ts',
+      "import { x } from '@revisit/persistence';\nexport const y = x;\n",
+    );
+    expect(infra.join('\n')).toMatch(/enforce-module-boundaries/);
+    const orm = boundaryErrors(
+      'libs/sample-data/src/boundary-probe.ts',
+      "import { DataSource } from 'typeorm';\nexport const y = DataSource;\n",
+    );
+    expect(orm.join('\n')).toMatch(/no-restricted-imports/);
+  });
+
   it('allows an app to use the domain and infrastructure libs', () => {
     const errors = boundaryErrors(
       'apps/outreach/src/boundary-probe.ts',
