@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { type SmsChannel, type SmsMessage } from '../channels/sms';
+import { type SmsChannel, SmsChannelError, SmsChannelErrorCode, type SmsMessage } from '../channels/sms';
 import { OUTREACH_SCHEMA } from '../database/outreach-schema';
 
 const TABLE = `"${OUTREACH_SCHEMA}".sms_send`;
@@ -45,9 +45,18 @@ export class SmsSendLedger {
         // Clocks differ a little between us and the provider.
         notBefore: new Date(earlier.created_at.getTime() - 60_000),
       });
-      if (finding.found) {
+      if (finding.state === 'found') {
         const providerMessageId = finding.providerMessageId ?? `ref:${earlier.reference}`;
         return { kind: 'already-sent', providerMessageId, confirmed: true };
+      }
+      if (finding.state === 'unknown') {
+        // Retryable: the send stays pending and the next round asks again.
+        throw new SmsChannelError(
+          SmsChannelErrorCode.PROVIDER_UNAVAILABLE,
+          this.sms.provider,
+          undefined,
+          'outcome of an earlier send not known yet',
+        );
       }
       // Not at the provider: the earlier call never arrived, so sending now is the first time.
       return this.call(earlier.reference, message);

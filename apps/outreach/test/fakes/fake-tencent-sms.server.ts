@@ -24,6 +24,8 @@ export interface FakeTencentSmsOptions {
   /** Template id -> number of `{n}` placeholders. */
   readonly templates: Readonly<Record<string, number>>;
   readonly now?: () => number;
+  /** How long after a send its delivery report appears (PullSmsSendStatusByPhoneNumber); 0 by default. */
+  readonly reportDelayMs?: number;
 }
 
 export interface RecordedTencentSms {
@@ -94,11 +96,15 @@ export class FakeTencentSms {
   private handle(request: FakeRequest): FakeResponse {
     const refusal = this.authenticate(request);
     if (refusal !== undefined) return refused(refusal[0], refusal[1]);
-    if (header(request, 'x-tc-action') !== 'SendSms') return refused('InvalidAction', 'The action does not exist.');
+    const action = header(request, 'x-tc-action');
+    if (action !== 'SendSms' && action !== 'PullSmsSendStatusByPhoneNumber') {
+      return refused('InvalidAction', 'The action does not exist.');
+    }
     if (header(request, 'x-tc-version') !== TENCENT_SMS_API_VERSION)
       return refused('NoSuchVersion', 'The version does not exist.');
     if ((header(request, 'x-tc-region') ?? '') === '')
       return refused('MissingParameter', 'The X-TC-Region header is required.');
+    if (action === 'PullSmsSendStatusByPhoneNumber') return ok(this.pullStatus(request.body));
     const body = parseBody(request.body);
     if (body === undefined) return refused('InvalidParameter', 'The request body is not a valid SendSms request.');
     return ok(this.sendSms(body));
@@ -139,6 +145,47 @@ export class FakeTencentSms {
       return ['AuthFailure.SignatureFailure', 'The provided credentials could not be validated.'];
     }
     return undefined;
+  }
+
+  /** Delivery reports of one number since `BeginTime` (Unix seconds), paged by Offset/Limit (at most 100). */
+  private pullStatus(raw: string): Record<string, unknown> {
+    let body: { BeginTime?: unknown; Offset?: unknown; Limit?: unknown; PhoneNumber?: unknown; SmsSdkAppId?: unknown };
+    try {
+      body = JSON.parse(raw) as typeof body;
+    } catch {
+      return error('InvalidParameter', 'The request body is not valid JSON.');
+    }
+    const { BeginTime, Offset, Limit, PhoneNumber, SmsSdkAppId } = body;
+    if (SmsSdkAppId !== this.options.sdkAppId) {
+      return error('UnauthorizedOperation.SmsSdkAppIdVerifyFail', 'SmsSdkAppId verification failed.');
+    }
+    if (
+      typeof BeginTime !== 'number' ||
+      typeof Offset !== 'number' ||
+      typeof Limit !== 'number' ||
+      Limit < 1 ||
+      Limit > 100 ||
+      typeof PhoneNumber !== 'string'
+    ) {
+      return error('InvalidParameterValue', 'BeginTime, Offset, Limit (1-100) and PhoneNumber are required.');
+    }
+    const reported = this.sent.filter(
+      (sms) =>
+        sms.phoneNumber === PhoneNumber &&
+        sms.sentAt >= BeginTime * 1000 &&
+        sms.sentAt + (this.options.reportDelayMs ?? 0) <= this.now(),
+    );
+    const PullSmsSendStatusSet = reported.slice(Offset, Offset + Limit).map((sms) => ({
+      UserReceiveTime: new Date(sms.sentAt + 8 * 3_600_000 + 3000).toISOString().slice(0, 19).replace('T', ' '),
+      CountryCode: '86',
+      SubscriberNumber: sms.phoneNumber.replace(/^\+86/, ''),
+      PhoneNumber: sms.phoneNumber,
+      SerialNo: sms.serialNo,
+      ReportStatus: 'SUCCESS',
+      Description: '用户短信送达成功',
+      SessionContext: sms.sessionContext ?? '',
+    }));
+    return { PullSmsSendStatusSet, RequestId: randomUUID() };
   }
 
   private sendSms(body: SendSmsBody): Record<string, unknown> {

@@ -26,7 +26,14 @@ export interface SmsSentLookup {
   readonly notBefore: Date;
 }
 
-export type SmsSentFinding = { readonly found: true; readonly providerMessageId?: string } | { readonly found: false };
+/**
+ * `found`: the provider has it; `absent`: it never arrived; `unknown`: cannot tell yet (e.g. only delivery
+ * reports can be searched and the report may still be on its way): ask again later, do not resend.
+ */
+export type SmsSentFinding =
+  | { readonly state: 'found'; readonly providerMessageId?: string }
+  | { readonly state: 'absent' }
+  | { readonly state: 'unknown' };
 
 /** Port: sends one templated SMS or throws `SmsChannelError`. */
 export interface SmsChannel {

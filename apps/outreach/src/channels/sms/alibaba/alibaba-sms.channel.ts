@@ -66,11 +66,12 @@ export class AlibabaSmsChannel implements SmsChannel {
           ['CurrentPage', String(page)],
         ]);
         const details = this.details(response.status, response.json);
-        if (details.some((detail) => detail['OutId'] === lookup.reference)) return { found: true };
+        if (details.some((detail) => detail['OutId'] === lookup.reference)) return { state: 'found' };
         if (details.length < DETAIL_PAGE_SIZE) break;
       }
     }
-    return { found: false };
+    // QuerySendDetails lists a message from the moment it is accepted (SendStatus 1, waiting for a receipt).
+    return { state: 'absent' };
   }
 
   private async call(action: string, query: Array<[string, string]>) {

@@ -141,4 +141,30 @@ describe('TencentSmsChannel against the signature-checking fake', () => {
       await receiver.close();
     }
   });
+
+  it('finds an earlier send by SessionContext in the delivery reports, and says "unknown" while one may be late', async () => {
+    const delayed = await FakeTencentSms.start({
+      secrets: { AKIDfakeSecretId: 'fake-secret-key' },
+      sdkAppId: '1400006666',
+      signNames: ['回访中心'],
+      templates: { [TEMPLATE]: 2 },
+      now: () => now,
+      reportDelayMs: 60_000,
+    });
+    try {
+      const sms = channel({ endpoint: delayed.baseUrl, reportWaitMs: 10 * 60_000 });
+      const sentAt = new Date(now);
+      const { providerMessageId } = await sms.send({ ...message, reference: 'send-ref-1' });
+      const lookup = (reference: string) => sms.findSent({ to: message.to, reference, notBefore: sentAt });
+      expect(await lookup('send-ref-1')).toEqual({ state: 'unknown' });
+      now += 61_000;
+      expect(await lookup('send-ref-1')).toEqual({ state: 'found', providerMessageId });
+      expect(await lookup('never-sent')).toEqual({ state: 'unknown' });
+      now += 10 * 60_000;
+      expect(await lookup('never-sent')).toEqual({ state: 'absent' });
+      expect(delayed.sent).toHaveLength(1);
+    } finally {
+      await delayed.close();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { requireMainlandMobile } from '../mainland-mobile';
 import { type FetchLike, isRecord, postToProvider, stringField } from '../provider-http';
-import type { SmsChannel, SmsMessage, SmsSendResult } from '../sms-channel';
+import type { SmsChannel, SmsMessage, SmsSendResult, SmsSentFinding, SmsSentLookup } from '../sms-channel';
 import { SmsChannelError, SmsChannelErrorCode } from '../sms-channel.errors';
 import { computeTc3Signature, tc3Authorization } from './tc3-signature';
 import { tencentErrorCode } from './tencent-sms.errors';
@@ -8,6 +8,10 @@ import { tencentErrorCode } from './tencent-sms.errors';
 const PROVIDER = 'tencent';
 export const TENCENT_SMS_API_VERSION = '2021-01-11';
 const CONTENT_TYPE = 'application/json; charset=utf-8';
+const REPORT_PAGE = 100;
+const MAX_REPORTS = 1000;
+/** Reports normally follow within a minute; a handset that is off reports failure within hours at worst. */
+const DEFAULT_REPORT_WAIT_MS = 30 * 60_000;
 
 export interface TencentSmsOptions {
   readonly secretId: string;
@@ -20,6 +24,8 @@ export interface TencentSmsOptions {
   /** Parameter names in template order, per template id. */
   readonly templateParamOrder: Readonly<Record<string, readonly string[]>>;
   readonly timeoutMs: number;
+  /** How long after a send a missing delivery report still means "not known yet" (default 30 min). */
+  readonly reportWaitMs?: number;
   readonly fetch?: FetchLike;
   readonly now?: () => Date;
 }
@@ -38,7 +44,7 @@ export class TencentSmsChannel implements SmsChannel {
 
   async send(message: SmsMessage): Promise<SmsSendResult> {
     const phone = requireMainlandMobile(message.to, PROVIDER);
-    const payload = JSON.stringify({
+    const response = await this.call('SendSms', {
       PhoneNumberSet: [phone.e164],
       SmsSdkAppId: this.#options.sdkAppId,
       SignName: this.#options.signName,
@@ -46,6 +52,39 @@ export class TencentSmsChannel implements SmsChannel {
       TemplateParamSet: this.positionalParams(message),
       ...(message.reference === undefined ? {} : { SessionContext: message.reference }),
     });
+    return interpret(response.status, response.json);
+  }
+
+  /**
+   * Looks for our `SessionContext` among the number's delivery reports (`PullSmsSendStatusByPhoneNumber`).
+   * Tencent Cloud keeps no searchable list of accepted messages, only reports, which follow the send by
+   * seconds to minutes: until `reportWaitMs` has passed, a missing report means "not known yet".
+   */
+  async findSent(lookup: SmsSentLookup): Promise<SmsSentFinding> {
+    const phone = requireMainlandMobile(lookup.to, PROVIDER);
+    const now = (this.#options.now?.() ?? new Date()).getTime();
+    for (let offset = 0; offset < MAX_REPORTS; offset += REPORT_PAGE) {
+      const response = await this.call('PullSmsSendStatusByPhoneNumber', {
+        BeginTime: Math.floor(lookup.notBefore.getTime() / 1000),
+        Offset: offset,
+        Limit: REPORT_PAGE,
+        PhoneNumber: phone.e164,
+        SmsSdkAppId: this.#options.sdkAppId,
+      });
+      const reports = reportsOf(response.status, response.json);
+      const ours = reports.find((report) => report['SessionContext'] === lookup.reference);
+      if (ours !== undefined) {
+        const serialNo = stringField(ours, 'SerialNo');
+        return serialNo ? { state: 'found', providerMessageId: serialNo } : { state: 'found' };
+      }
+      if (reports.length < REPORT_PAGE) break;
+    }
+    const waited = now - lookup.notBefore.getTime();
+    return waited < (this.#options.reportWaitMs ?? DEFAULT_REPORT_WAIT_MS) ? { state: 'unknown' } : { state: 'absent' };
+  }
+
+  private async call(action: string, body: Record<string, unknown>) {
+    const payload = JSON.stringify(body);
     const url = new URL(this.#options.endpoint);
     url.pathname = '/';
     const timestamp = Math.floor((this.#options.now?.() ?? new Date()).getTime() / 1000);
@@ -54,21 +93,21 @@ export class TencentSmsChannel implements SmsChannel {
         method: 'POST',
         path: '/',
         query: '',
-        headers: { 'content-type': CONTENT_TYPE, host: url.host, 'x-tc-action': 'SendSms' },
+        headers: { 'content-type': CONTENT_TYPE, host: url.host, 'x-tc-action': action },
         payload,
         timestamp,
         service: 'sms',
       },
       this.#secret,
     );
-    const response = await postToProvider(
+    return postToProvider(
       PROVIDER,
       {
         url: url.toString(),
         headers: {
           authorization: tc3Authorization(this.#options.secretId, signature),
           'content-type': CONTENT_TYPE,
-          'x-tc-action': 'SendSms',
+          'x-tc-action': action,
           'x-tc-version': TENCENT_SMS_API_VERSION,
           'x-tc-timestamp': String(timestamp),
           'x-tc-region': this.#options.region,
@@ -78,7 +117,6 @@ export class TencentSmsChannel implements SmsChannel {
       },
       this.#options.fetch,
     );
-    return interpret(response.status, response.json);
   }
 
   /** Orders named params by the template's configured names; a missing or extra name is our mistake. */
@@ -116,4 +154,18 @@ function interpret(status: number, json: unknown): SmsSendResult {
   const serialNo = stringField(first, 'SerialNo');
   if (code === 'Ok' && serialNo !== undefined && serialNo !== '') return { providerMessageId: serialNo };
   throw new SmsChannelError(tencentErrorCode(code), PROVIDER, code, 'message refused');
+}
+
+function reportsOf(status: number, json: unknown): Record<string, unknown>[] {
+  const response = isRecord(json) && isRecord(json['Response']) ? json['Response'] : undefined;
+  if (response === undefined) {
+    throw new SmsChannelError(SmsChannelErrorCode.PROVIDER_UNAVAILABLE, PROVIDER, undefined, `HTTP ${status}`);
+  }
+  const error = response['Error'];
+  if (isRecord(error)) {
+    const code = stringField(error, 'Code') ?? 'unknown';
+    throw new SmsChannelError(tencentErrorCode(code), PROVIDER, code, 'status pull refused');
+  }
+  const set = response['PullSmsSendStatusSet'];
+  return Array.isArray(set) ? set.filter(isRecord) : [];
 }
