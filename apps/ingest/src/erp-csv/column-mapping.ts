@@ -18,6 +18,7 @@
  * | staff       | 店员, 营业员, 销售员, staff, clerk                    | no                        |
  * | ticketNo    | 单号, 小票号, 销售单号, ticket_no, order_no          | no (becomes the dispense id) |
  * | daysSupply  | 用药天数, 天数, days_supply                           | no                        |
+ * | amount      | 金额, 销售金额, 实收金额, 应收金额, amount, line_total | no (the line's charge in yuan, becomes the event's charge) |
  */
 export const ERP_COLUMNS = [
   'memberId',
@@ -34,6 +35,7 @@ export const ERP_COLUMNS = [
   'staff',
   'ticketNo',
   'daysSupply',
+  'amount',
 ] as const;
 
 export type ErpColumn = (typeof ERP_COLUMNS)[number];
@@ -53,6 +55,7 @@ const ALIASES: Readonly<Record<ErpColumn, readonly string[]>> = {
   staff: ['店员', '营业员', '销售员', 'staff', 'clerk'],
   ticketNo: ['单号', '小票号', '销售单号', 'ticketno', 'orderno'],
   daysSupply: ['用药天数', '天数', 'dayssupply'],
+  amount: ['金额', '销售金额', '实收金额', '应收金额', 'amount', 'linetotal'],
 };
 
 export function normaliseHeader(header: string): string {

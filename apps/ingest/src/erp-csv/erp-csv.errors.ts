@@ -8,6 +8,7 @@ export enum ErpCsvErrorCode {
   INVALID_PHONE = 'INVALID_PHONE',
   INVALID_QUANTITY = 'INVALID_QUANTITY',
   INVALID_DATETIME = 'INVALID_DATETIME',
+  INVALID_AMOUNT = 'INVALID_AMOUNT',
   /** The authenticated source may not write identifiers of this system (assigning authority). */
   IDENTIFIER_SYSTEM_NOT_ALLOWED = 'IDENTIFIER_SYSTEM_NOT_ALLOWED',
 }

@@ -1,4 +1,5 @@
 import { parseResidentIdCard } from '@revisit/domain';
+import { chargeFrom } from '../normalise/charge';
 import { localDateTimeToIso } from '../normalise/date-time';
 import {
   type LocalIdentifier,
@@ -77,6 +78,12 @@ export function mapErpRow(value: (column: ErpColumn) => string | undefined, ctx:
   const rawDays = value('daysSupply');
   const daysSupply = rawDays !== undefined && /^\d+$/.test(rawDays) ? Number(rawDays) : undefined;
 
+  // A return line's amount is negative; the reversal carries no charge, so only sales are read.
+  const rawAmount = value('amount');
+  const charge = rawAmount !== undefined && quantity !== undefined && quantity > 0 ? chargeFrom(rawAmount) : undefined;
+  if (rawAmount !== undefined && quantity !== undefined && quantity > 0 && !charge)
+    fail('amount', ErpCsvErrorCode.INVALID_AMOUNT, 'Amount is not a non-negative sum in yuan (at most 4 decimals)');
+
   if (errors.length > 0 || quantity === undefined) return { ok: false, errors };
   const name = makeName(undefined, undefined, undefined, value('name'));
   const returned = quantity < 0;
@@ -97,6 +104,7 @@ export function mapErpRow(value: (column: ErpColumn) => string | undefined, ctx:
         dispenser: value('staff'),
         store,
         reason: returned ? 'returned' : undefined,
+        charge,
       },
     },
   );

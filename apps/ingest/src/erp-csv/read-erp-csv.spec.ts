@@ -39,6 +39,21 @@ describe('readErpCsv', () => {
     });
   });
 
+  it('puts the amount column on a sale as its charge in fen, refuses an unreadable one, ignores it on returns', async () => {
+    const priced = '会员号,药品编码,数量,销售时间,门店,实收金额\n';
+    const rows = await collect([
+      Buffer.from(
+        `${priced}M1,A,2,2024-03-01 09:15,S,"1,280.50"\nM2,A,1,2024-03-01 09:16,S,免费\nM3,A,-1,2024-03-01 09:17,S,-36.80\nM4,A,1,2024-03-01 09:18,S,\n`,
+      ),
+    ]);
+    expect(rows.map((r) => (r.accepted ? (r.events[0]!.data as { charge?: unknown }).charge : r.errors))).toEqual([
+      { amountMinor: 128050, currency: 'CNY' },
+      [expect.objectContaining({ row: 3, column: 'amount', code: ErpCsvErrorCode.INVALID_AMOUNT })],
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('reads times in the given zone unless they carry an offset', async () => {
     const rows = await collect(
       [Buffer.from(`${header}M1,,,,A,,1,,,2024-03-01 09:15,S,\nM2,,,,A,,1,,,2024-03-01T09:15:00Z,S,\n`)],

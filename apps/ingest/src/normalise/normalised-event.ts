@@ -1,3 +1,4 @@
+import { type NormalisedCharge } from './charge';
 /**
  * The normalised model every feed (HL7 v2, FHIR R4, ERP CSV) maps to before the EMPI and the outbox.
  *
@@ -142,6 +143,8 @@ export interface MedicationData {
   readonly dispenser?: string;
   readonly store?: string;
   readonly reason?: string;
+  /** What the patient was charged for this dispense, when the feed says (FT1, ERP amount column). */
+  readonly charge?: NormalisedCharge;
 }
 
 export interface ProcedureData {
@@ -151,6 +154,8 @@ export interface ProcedureData {
   readonly performer?: string;
   readonly department?: string;
   readonly encounterId?: string;
+  /** What the patient was charged for the treatment (the FT1 it came from). */
+  readonly charge?: NormalisedCharge;
 }
 
 export interface AppointmentData {

@@ -59,6 +59,45 @@ describe('toCatalogueEvent (normalised clinical facts -> catalogue events keyed 
     publishable(mapping);
   });
 
+  it('carries the charge of a dispense and of a treatment when the feed stated it', () => {
+    const charge = { amountMinor: 12800, currency: 'CNY' };
+    const dispense = toCatalogueEvent(
+      normalisedEvent('revisit.clinical.medication-dispensed.v1', {
+        source,
+        patient,
+        data: {
+          dispenseId: 'D-2',
+          drug: { code: '86900123' },
+          quantity: { value: 1 },
+          dispensedAt: '2026-03-01T09:30:00+08:00',
+          charge,
+        },
+      }),
+      ctx,
+    );
+    const treatment = toCatalogueEvent(
+      normalisedEvent('revisit.clinical.procedure-performed.v1', {
+        source,
+        patient,
+        data: {
+          procedureId: 'P-1',
+          procedure: { code: 'D0101', display: '洁治' },
+          performedAt: '2026-03-01T09:30:00+08:00',
+          performer: 'D07',
+          department: 'DENT',
+          charge,
+        },
+      }),
+      ctx,
+    );
+    expect([dispense, treatment]).toEqual([
+      expect.objectContaining({ ok: true, data: expect.objectContaining({ charge }) }),
+      expect.objectContaining({ ok: true, data: expect.objectContaining({ charge }) }),
+    ]);
+    publishable(dispense);
+    publishable(treatment);
+  });
+
   it('maps a return line to a partial reversal, a cancelled order to a full one', () => {
     const base = { dispenseId: 'D-1', drug: { code: 'X' }, quantity: { value: -1, unit: 'box' } };
     const returned = toCatalogueEvent(

@@ -155,6 +155,7 @@ function dispensed(
     ...(sig ? { sig: { text: sig } } : {}),
     ...(d.daysSupply && Number.isInteger(d.daysSupply) && d.daysSupply > 0 ? { daysSupply: d.daysSupply } : {}),
     dispensedAt,
+    ...(d.charge ? { charge: d.charge } : {}),
     ...(prescriptionId || prescriberStaffId
       ? {
           prescription: {
@@ -222,6 +223,7 @@ function procedure(
     departmentCode,
     ...(encounterId ? { encounterId } : {}),
     performedAt,
+    ...(d.charge ? { charge: d.charge } : {}),
   });
 }
 

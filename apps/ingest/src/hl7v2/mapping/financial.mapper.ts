@@ -2,6 +2,7 @@ import { Hl7RejectionCode, Hl7RejectionError } from '../hl7v2.errors';
 import { type Hl7Segment } from '../parse/hl7-message';
 import { type NormalisedEvent, normalisedEvent, type ProcedureData } from '../../normalise/normalised-event';
 import { encounterFromPv1 } from './encounter-from-pv1';
+import { ft1Charge } from './ft1-charge';
 import { coded, staffRef } from './hl7-values';
 import { type MappingContext } from './mapping-context';
 import { patientFromPid } from './patient-from-pid';
@@ -34,6 +35,7 @@ function fromFt1(ctx: MappingContext, ft1: Hl7Segment, encounterId: string | und
     performer: staffRef(ft1, 20) ?? staffRef(ft1, 21),
     department: ft1.get('13.1') ?? ft1.get('16.1'),
     encounterId,
+    charge: ft1Charge(ft1),
   };
 }
 

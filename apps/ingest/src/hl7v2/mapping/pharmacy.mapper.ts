@@ -7,6 +7,8 @@ import {
   type Quantity,
 } from '../../normalise/normalised-event';
 import { coded, comp, numberOrUndefined, staffRef } from './hl7-values';
+import { ft1Charge } from './ft1-charge';
+import { sumCharges } from '../../normalise/charge';
 import { type MappingContext } from './mapping-context';
 import { patientFromPid } from './patient-from-pid';
 
@@ -153,6 +155,12 @@ export function mapPharmacyDispense(ctx: MappingContext): NormalisedEvent[] {
       segment: 'RXD',
     });
   }
+  // FT1 is not part of the standard RDS structure, yet HIS put the dispense's charge lines there: those in an
+  // order group belong to it; a message with a single dispense owns every FT1 it carries.
+  const chargeOf = (g: OrderGroup) =>
+    sumCharges(
+      (groups.length === 1 ? ctx.message.all('FT1') : g.segments.filter((s) => s.id === 'FT1')).map(ft1Charge),
+    );
   return groups.map((g) => {
     const rxd = g.segments.find((s) => s.id === 'RXD');
     const rxe = g.segments.find((s) => s.id === 'RXE');
@@ -172,6 +180,7 @@ export function mapPharmacyDispense(ctx: MappingContext): NormalisedEvent[] {
         dispenser: staffRef(rxd, 10),
         prescriber: staffRef(g.orc, 12),
         reason: reversed ? (g.orc?.get('16.2') ?? g.orc?.get('16.1') ?? 'cancelled') : undefined,
+        charge: chargeOf(g),
       },
       'RXD',
       2,

@@ -113,6 +113,53 @@ describe('parseHl7Feed', () => {
     expect(text!.ack.code).toBe('AE');
   });
 
+  it('puts the FT1 charge lines of a dispense and of a charged treatment on the event, in fen', () => {
+    const rds = (...tail: string[]): Buffer =>
+      Buffer.from(
+        [
+          'MSH|^~\\&|PHARM|STORE1|REVISIT|FU|20240301100000||RDS^O13^RDS_O13|RX-2|P|2.5.1',
+          'PID|1||M000123^^^STORE1^MB',
+          'ORC|RE|P100|F200',
+          'RXD|1|86900012^苯磺酸氨氯地平片^LOCAL|20240301095000|2|BOX^盒',
+          ...tail,
+        ].join('\r'),
+      );
+    const ft1 = (type: string, amount: string): string =>
+      segment('FT1', { 1: '1', 4: '20240301095000', 6: type, 7: '86900012', 10: '2', 11: amount });
+    const charges = [
+      rds(ft1('CG', '36.80&CNY'), ft1('CG', '10')),
+      rds(ft1('CD', '5.00')),
+      rds(),
+      rds(ft1('CG', '36.80&CNY'), ft1('CG', '100&JPY')),
+    ].map((bytes) => {
+      const [result] = parseHl7Feed(bytes, fixed);
+      return result!.accepted ? (result!.events[0]!.data as { charge?: unknown }).charge : 'rejected';
+    });
+    expect(charges).toEqual([{ amountMinor: 4680, currency: 'CNY' }, undefined, undefined, undefined]);
+
+    const dft = Buffer.from(
+      [
+        'MSH|^~\\&|HIS|SH-RJ-HOSP|REVISIT|FU|20240301100000||DFT^P03^DFT_P03|DFT-1|P|2.5',
+        'EVN|P03|20240301100000',
+        'PID|1||0012345^^^SH-RJ-HOSP^MR',
+        segment('PV1', { 2: 'O', 3: 'DENT^^^SH-RJ-HOSP', 19: 'V1' }),
+        segment('FT1', {
+          1: '1',
+          4: '20240301093000',
+          6: 'CG',
+          7: 'D0101^洁治^LOCAL',
+          11: '280.00',
+          13: 'DENT',
+          20: 'D07^张^医生',
+        }),
+      ].join('\r'),
+    );
+    const [treatment] = parseHl7Feed(dft, fixed);
+    expect(treatment!.accepted && treatment!.events[0]!.data).toMatchObject({
+      charge: { amountMinor: 28000, currency: 'CNY' },
+    });
+  });
+
   it('answers an unsupported type with AR naming it, per message of a batch', () => {
     const batch = Buffer.from(
       'BHS|^~\\&|LAB\rMSH|^~\\&|LAB|H|R|F|20240101||ORU^R01|L1|P|2.5.1\rPID|1||1\r' +
