@@ -13,6 +13,7 @@ export {
   generateSample,
   type GenerateSampleOptions,
   MAX_MONTHS,
+  MAX_PATIENT_MONTHS,
   MAX_PATIENTS,
   SampleOptionsError,
   type SampleSummary,

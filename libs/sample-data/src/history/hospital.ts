@@ -41,7 +41,7 @@ export class HospitalHistory {
   ) {}
 
   private next(prefix: string): string {
-    return `${prefix}${this.personNumber}${String(++this.seq).padStart(3, '0')}`;
+    return `${prefix}${this.personNumber}${String(++this.seq).padStart(4, '0')}`;
   }
 
   private registrationAt(at: LocalTime): Registration {

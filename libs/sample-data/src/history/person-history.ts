@@ -10,7 +10,8 @@ import { TcmHistory } from './tcm';
 
 /** Everything the four organisations' systems send about one person during the window. */
 export function personHistory(person: SamplePerson, m: Memberships, r: Rng, window: HistoryWindow): FeedItem[] {
-  const personNumber = person.id.slice(-5);
+  // Fixed width (6 digits up to MAX_PATIENTS), so ids built from it cannot run into each other.
+  const personNumber = person.id.slice('person-'.length);
   const randomDay = (): number => dayIn(r, window);
   const items: FeedItem[] = [];
 

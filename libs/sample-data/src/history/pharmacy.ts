@@ -20,7 +20,7 @@ export function pharmacySales(
   const items: ErpItem[] = [];
   let seq = 0;
   const ticket = (at: LocalTime, store: string): string =>
-    `${store}${formatCsv(at).slice(0, 10).replace(/-/g, '')}${personNumber}${String(++seq).padStart(2, '0')}`;
+    `${store}${formatCsv(at).slice(0, 10).replace(/-/g, '')}${personNumber}${String(++seq).padStart(3, '0')}`;
   for (const purchase of purchases) {
     const store = r.pick(stores);
     const drug = purchase.drug;

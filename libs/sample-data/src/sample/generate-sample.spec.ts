@@ -136,5 +136,6 @@ describe('generateSample', () => {
     expect(() => generateSample({ ...options, patients: 0 })).toThrow(/--patients/);
     expect(() => generateSample({ ...options, months: 0 })).toThrow(/--months/);
     expect(() => generateSample({ ...options, seed: -1 })).toThrow(/--seed/);
+    expect(() => generateSample({ ...options, patients: 40_000, months: 12 })).toThrow(/--patients x --months/);
   });
 });

@@ -40,8 +40,13 @@ export interface GeneratedSample {
   readonly summary: SampleSummary;
 }
 
-export const MAX_PATIENTS = 200_000;
-export const MAX_MONTHS = 36;
+export const MAX_PATIENTS = 50_000;
+export const MAX_MONTHS = 24;
+/**
+ * The sample is built in memory before it is written (about 25 MB per 1,000 patient-quarters measured):
+ * patients x months is capped so a run stays within Node's default heap.
+ */
+export const MAX_PATIENT_MONTHS = 150_000;
 
 /** Why options are refused; the CLI turns it into exit code 2. */
 export class SampleOptionsError extends Error {
@@ -55,6 +60,10 @@ function checkOptions(o: GenerateSampleOptions): HistoryWindow {
     throw new SampleOptionsError(`--patients must be an integer from 1 to ${MAX_PATIENTS}`);
   if (!Number.isInteger(o.months) || o.months < 1 || o.months > MAX_MONTHS)
     throw new SampleOptionsError(`--months must be an integer from 1 to ${MAX_MONTHS}`);
+  if (o.patients * o.months > MAX_PATIENT_MONTHS)
+    throw new SampleOptionsError(
+      `--patients x --months must not exceed ${MAX_PATIENT_MONTHS} (e.g. 50000 for 3 months, 6250 for 24)`,
+    );
   const until = parseLocalDate(o.until);
   if (until === undefined) throw new SampleOptionsError('--until must be a calendar date YYYY-MM-DD');
   return { start: addMonths(until, -o.months) + DAY, end: until + DAY - 1 };
@@ -74,7 +83,7 @@ export function generateSample(options: GenerateSampleOptions): GeneratedSample 
   const untilYear = Number(options.until.slice(0, 4));
   const people = generatePeople(substream(seed, 0, 0), options.patients, untilYear);
   const ids = new LocalIds();
-  const memberships = people.map((p, i) => registerPerson(p, substream(seed, 1, i), ids));
+  const memberships = people.map((p, i) => registerPerson(p, substream(seed, 1, i), ids, untilYear));
   const items = people
     .flatMap((p, i) => personHistory(p, memberships[i]!, substream(seed, 2, i), window))
     .map((item, order) => ({ item, order }))

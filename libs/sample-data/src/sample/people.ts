@@ -100,7 +100,7 @@ export function generatePeople(r: Rng, count: number, untilYear: number): Sample
     const years = age(r);
     const birth = new Date(Date.UTC(untilYear - years, 0, 1) - r.int(365) * 86_400_000).toISOString().slice(0, 10);
     people.push({
-      id: `person-${String(people.length + 1).padStart(5, '0')}`,
+      id: `person-${String(people.length + 1).padStart(6, '0')}`,
       surname: household?.surname ?? surname(r),
       given: r.chance(0.3) ? r.pick(GIVEN_CHARS) : r.pick(GIVEN_CHARS) + r.pick(GIVEN_CHARS),
       sex,

@@ -179,9 +179,9 @@ const TCM: Drift = {
 };
 
 /** Which systems know the person, and how each registered them. */
-export function registerPerson(person: SamplePerson, r: Rng, ids: LocalIds): Memberships {
+export function registerPerson(person: SamplePerson, r: Rng, ids: LocalIds, untilYear: number): Memberships {
   const chronic = person.conditions.length > 0;
-  const adult = Number(person.birthDate.slice(0, 4)) <= 2008;
+  const adult = untilYear - Number(person.birthDate.slice(0, 4)) > 18;
   let hospital = r.chance(chronic ? 0.75 : 0.55);
   const pharmacy = adult && r.chance(chronic ? 0.65 : 0.12);
   const dental = r.chance(0.22);

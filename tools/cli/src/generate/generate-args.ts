@@ -9,8 +9,8 @@ and summary.json. Same options, same bytes. See docs/sample-data.md.
 
   --out DIR         output directory (created; refused if it holds anything but an earlier sample)
   --seed N          default 42
-  --patients N      default 5000
-  --months N        history length, default 3
+  --patients N      default 5000 (at most 50000)
+  --months N        history length, default 3 (at most 24; patients x months at most 150000)
   --until DATE      last day of the history, default today in Asia/Shanghai
 
 Exit codes: 0 written, 1 write failed, 2 usage error.`;
