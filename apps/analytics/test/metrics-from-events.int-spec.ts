@@ -75,6 +75,8 @@ describe('analytics metrics computed from a known event history on the real brok
       lift: await metric('retention-lift'),
       onTime: await metric('follow-up-on-time-rate'),
       reach: await metric('reach-rate-by-channel'),
+      audit: await metric('call-audit-score'),
+      workload: await metric('agent-workload'),
       byDepartment: await metric('patient-retention-rate', '&activeDays=90&groupBy=department'),
     };
   }
@@ -123,6 +125,19 @@ describe('analytics metrics computed from a known event history on the real brok
     // robot 1 answered of 1, agent 1 answered of 3 -> 2 of 4 reached.
     expect(await value('follow-up-on-time-rate')).toBe(0.5);
     expect(await value('reach-rate-by-channel')).toBe(0.5);
+
+    // Call centre: agent-7 made 3 calls (120 s talk) and completed task 2; two of the period's calls were
+    // audited at 90 and 80 -> 85 (the December call's 10 belongs to December).
+    expect((await metric('call-audit-score')).groups).toEqual([
+      { key: null, value: 85, audited: 2, agents: [{ agent: 'agent-7', audited: 2, meanScore: 85 }] },
+    ]);
+    expect((await metric('agent-workload')).groups).toEqual([
+      {
+        key: null,
+        value: 3,
+        agents: [{ agent: 'agent-7', calls: 3, talkSeconds: 120, completions: 1, auditScore: 85 }],
+      },
+    ]);
 
     // By department: the dispense (E) carries none, so cardiology holds A, B, C, D, X.
     expect((await metric('patient-retention-rate', '&activeDays=90&groupBy=department')).groups).toEqual([

@@ -4,7 +4,15 @@ export interface LocalisedText {
   readonly en: string;
 }
 
-export type MetricUnit = 'ratio' | 'percentage-points' | 'days' | 'hours' | 'money-minor-units' | 'count';
+export type MetricUnit =
+  | 'ratio'
+  | 'percentage-points'
+  | 'days'
+  | 'hours'
+  | 'money-minor-units'
+  | 'count'
+  /** Points out of 100, e.g. a call-audit checklist score. */
+  | 'score';
 
 /** What the dashboard shows next to a figure so a reader knows exactly how it was computed. */
 export interface MetricDefinition {

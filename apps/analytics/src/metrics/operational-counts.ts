@@ -57,8 +57,20 @@ export const AGENT_WORKLOAD: MetricDefinition = {
   id: 'agent-workload',
   name: { 'zh-CN': '坐席工作量', en: 'Agent workload' },
   definition: {
-    'zh-CN': '每位坐席在周期内的外呼次数、通话时长（秒）与完成的回访任务数；总值为外呼次数合计。',
-    en: "Per agent in the period: calls made, talk time in seconds and follow-up tasks completed; the figure is the calls' total.",
+    'zh-CN':
+      '每位坐席在周期内的外呼次数、通话时长（秒）、完成的回访任务数与被抽检通话的平均质检分；总值为外呼次数合计。',
+    en: "Per agent in the period: calls made, talk time in seconds, follow-up tasks completed and the mean audit score of their sampled calls; the figure is the calls' total.",
   },
   unit: 'count',
+};
+
+export const CALL_AUDIT_SCORE: MetricDefinition = {
+  id: 'call-audit-score',
+  name: { 'zh-CN': '通话质检得分', en: 'Call audit score' },
+  definition: {
+    'zh-CN':
+      '周期内（按通话日期）被随机抽检并评分的坐席通话的平均得分（0-100，质检清单得分 ÷ 满分），并按坐席列出抽检数与均分。',
+    en: "Mean score (0-100, checklist points earned ÷ points possible) of the agents' calls drawn at random for audit and scored, by call date; per agent: calls audited and mean score.",
+  },
+  unit: 'score',
 };

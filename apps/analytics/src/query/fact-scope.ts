@@ -54,6 +54,7 @@ export const DISPENSES: FactTable = {
   date: 'd.local_date',
   dims: { site: 'd.site_id', department: 'd.department_code', doctor: 'd.doctor_id' },
 };
+export const CALL_AUDITS: FactTable = { name: 'call_audit', alias: 'ca', date: 'ca.local_date', dims: {} };
 export const COHORTS: FactTable = { name: 'cohort', alias: 'k', date: 'k.local_date', dims: {} };
 
 const AGE_BAND_SQL = (alias: string, date: string) => `CASE

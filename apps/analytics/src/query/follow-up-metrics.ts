@@ -1,6 +1,6 @@
 import { attemptsPerCompletion, followUpOnTimeRate, reachRateByChannel } from '../metrics';
 import { table } from '../read-models/read-model-sql';
-import { ATTEMPTS, COMPLETED_TASKS, scopeOf, TASKS } from './fact-scope';
+import { ATTEMPTS, CALL_AUDITS, COMPLETED_TASKS, scopeOf, TASKS } from './fact-scope';
 import { byGroup, type MetricComputer, repeat } from './metric-result';
 
 /** Tasks falling due in the period: due, completed, cancelled, overdue (past due and still open at `asOf`). */
@@ -114,32 +114,66 @@ export const escalations: MetricComputer = async (ctx, q) => {
   }));
 };
 
-/** Per agent: phone calls, talk time and tasks they completed in the period (call-centre workload). */
+/**
+ * Per agent: phone calls, talk time and tasks they completed in the period (call-centre workload), and the
+ * mean audit score of their calls of the period that were sampled and scored.
+ */
 export const agentWorkload: MetricComputer = async (ctx, q) => {
   const s = scopeOf(ATTEMPTS, q, { range: { from: q.from, to: q.to }, zone: ctx.zone });
   const n = s.params.length;
-  const rows: { grp: string | null; agent: string; calls: number; talk_seconds: number; completions: number }[] =
-    await ctx.db.query(
-      `WITH calls AS (
-         SELECT ${s.group} AS grp, x.agent_id AS agent, count(*)::int AS calls, sum(x.talk_seconds)::int AS talk_seconds
-           FROM ${s.from} WHERE ${s.where} AND x.agent_id IS NOT NULL GROUP BY 1, 2),
-       done AS (
-         SELECT t.completed_by AS agent, count(*)::int AS completions FROM ${table('task')} t
-          WHERE t.org_id = $1 AND t.status = 'completed' AND t.completed_by IS NOT NULL
-            AND (t.completed_at AT TIME ZONE $${n + 1})::date BETWEEN $${n + 2}::date AND $${n + 3}::date
-          GROUP BY 1)
-       SELECT calls.*, COALESCE(done.completions, 0) AS completions FROM calls LEFT JOIN done USING (agent)
-        ORDER BY grp NULLS FIRST, agent`,
-      [...s.params, ctx.zone, q.from, q.to],
-    );
+  const rows: {
+    grp: string | null;
+    agent: string;
+    calls: number;
+    talk_seconds: number;
+    completions: number;
+    audit_score: string | null;
+  }[] = await ctx.db.query(
+    `WITH calls AS (
+       SELECT ${s.group} AS grp, x.agent_id AS agent, count(*)::int AS calls, sum(x.talk_seconds)::int AS talk_seconds
+         FROM ${s.from} WHERE ${s.where} AND x.agent_id IS NOT NULL GROUP BY 1, 2),
+     done AS (
+       SELECT t.completed_by AS agent, count(*)::int AS completions FROM ${table('task')} t
+        WHERE t.org_id = $1 AND t.status = 'completed' AND t.completed_by IS NOT NULL
+          AND (t.completed_at AT TIME ZONE $${n + 1})::date BETWEEN $${n + 2}::date AND $${n + 3}::date
+        GROUP BY 1),
+     audits AS (
+       SELECT ca.agent_id AS agent, avg(ca.total_score)::text AS audit_score FROM ${table('call_audit')} ca
+        WHERE ca.org_id = $1 AND ca.local_date BETWEEN $${n + 2}::date AND $${n + 3}::date GROUP BY 1)
+     SELECT calls.*, COALESCE(done.completions, 0) AS completions, audits.audit_score
+       FROM calls LEFT JOIN done USING (agent) LEFT JOIN audits USING (agent)
+      ORDER BY grp NULLS FIRST, agent`,
+    [...s.params, ctx.zone, q.from, q.to],
+  );
   return byGroup(rows).map(([key, agents]) => ({
     key,
     value: agents.reduce((sum, a) => sum + a.calls, 0),
-    agents: agents.map(({ agent, calls, talk_seconds, completions }) => ({
+    agents: agents.map(({ agent, calls, talk_seconds, completions, audit_score }) => ({
       agent,
       calls,
       talkSeconds: talk_seconds,
       completions,
+      auditScore: audit_score === null ? null : Number(audit_score),
     })),
   }));
+};
+
+/** Mean checklist score of the calls of the period that were drawn for audit and scored, overall and per agent. */
+export const callAuditScore: MetricComputer = async (ctx, q) => {
+  const s = scopeOf(CALL_AUDITS, q, { range: { from: q.from, to: q.to }, zone: ctx.zone });
+  const rows: { grp: string | null; agent: string; audited: number; total: number }[] = await ctx.db.query(
+    `SELECT ${s.group} AS grp, ca.agent_id AS agent, count(*)::int AS audited, sum(ca.total_score)::int AS total
+       FROM ${s.from} WHERE ${s.where} GROUP BY 1, 2 ORDER BY 1 NULLS FIRST, 2`,
+    s.params,
+  );
+  return byGroup(rows).map(([key, agents]) => {
+    const audited = agents.reduce((sum, a) => sum + a.audited, 0);
+    const total = agents.reduce((sum, a) => sum + a.total, 0);
+    return {
+      key,
+      value: audited === 0 ? null : total / audited,
+      audited,
+      agents: agents.map((a) => ({ agent: a.agent, audited: a.audited, meanScore: a.total / a.audited })),
+    };
+  });
 };

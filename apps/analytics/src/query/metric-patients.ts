@@ -1,6 +1,7 @@
 import {
   APPOINTMENTS,
   ATTEMPTS,
+  CALL_AUDITS,
   COHORTS,
   COMPLAINTS,
   COMPLETED_TASKS,
@@ -39,6 +40,7 @@ const FACTS_OF: Readonly<Record<string, FactTable>> = {
   'reach-rate-by-channel': ATTEMPTS,
   'robot-call-share': ATTEMPTS,
   'agent-workload': ATTEMPTS,
+  'call-audit-score': CALL_AUDITS,
   'retention-lift': COHORTS,
   'adherence-lift': COHORTS,
 };

@@ -2,6 +2,7 @@ import { type MetricDefinition, METRIC_CATALOGUE } from '../metrics';
 import {
   agentWorkload,
   attemptsPerTask,
+  callAuditScore,
   escalations,
   onTimeRate,
   reachByChannel,
@@ -53,6 +54,7 @@ export const METRIC_COMPUTERS: Readonly<Record<string, MetricComputer>> = {
   'robot-call-share': robotShare,
   'follow-up-escalations': escalations,
   'agent-workload': agentWorkload,
+  'call-audit-score': callAuditScore,
   'complaint-median-resolution': medianResolution,
   'complaint-sla-breaches': slaBreaches,
   'retention-lift': retentionLift,

@@ -115,4 +115,26 @@ export class OutreachProjector {
       ],
     );
   }
+
+  /** A scored call-audit sample; dated by the call, as workload is, so a late score lands in the call's period. */
+  async callAudited(m: EntityManager, e: EventEnvelope<'revisit.outreach.call-audited.v1'>): Promise<void> {
+    const d = e.data;
+    await m.query(
+      `INSERT INTO ${table('call_audit')} (org_id, attempt_id, patient_id, agent_id, scored_by, total_score,
+              call_started_at, local_date, scored_at)
+       VALUES ($1, $2, ${survivingPatient('$1', '$3')}, $4, $5, $6, $7, ${localDate('$7', '$9')}, $8)
+       ON CONFLICT (org_id, attempt_id) DO NOTHING`,
+      [
+        e.orgid,
+        d.attemptId,
+        d.patientEnterpriseId,
+        d.agentStaffId,
+        d.scoredByStaffId,
+        d.totalScore,
+        d.callStartedAt,
+        d.scoredAt,
+        this.zone,
+      ],
+    );
+  }
 }

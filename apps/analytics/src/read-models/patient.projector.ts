@@ -12,6 +12,7 @@ const PATIENT_KEYED_TABLES = [
   'attempt',
   'survey_response',
   'complaint',
+  'call_audit',
 ] as const;
 
 /** Patient facts: demographics for age bands, end of care for churn exposure, and merges. */

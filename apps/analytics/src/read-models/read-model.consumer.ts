@@ -34,6 +34,7 @@ export const READ_MODEL_SUBSCRIPTIONS = [
   'revisit.outreach.survey-response-recorded.v1',
   'revisit.outreach.complaint-opened.v1',
   'revisit.outreach.complaint-resolved.v1',
+  'revisit.outreach.call-audited.v1',
 ] as const satisfies readonly EventType[];
 
 /**
@@ -196,5 +197,10 @@ export class ReadModelConsumer {
     { manager }: HandlerContext,
   ): Promise<void> {
     return this.outreach.complaintResolved(manager, e);
+  }
+
+  @EventHandler('revisit.outreach.call-audited.v1')
+  onCallAudited(e: EventEnvelope<'revisit.outreach.call-audited.v1'>, { manager }: HandlerContext): Promise<void> {
+    return this.outreach.callAudited(manager, e);
   }
 }

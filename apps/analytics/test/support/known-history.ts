@@ -113,6 +113,20 @@ export function knownHistory(run: string) {
       talkSeconds: disposition === 'answered' ? 120 : 0,
     });
 
+  const audited = (day: string, totalScore: number) =>
+    event('revisit.outreach.call-audited.v1', id('A'), {
+      attemptId: randomUUID(),
+      taskId: taskIds[1]!,
+      patientEnterpriseId: id('A'),
+      orgId: org,
+      agentStaffId: 'agent-7',
+      scoredByStaffId: 'qa-1',
+      criteria: [{ code: 'script', score: totalScore, maxScore: 100 }],
+      totalScore,
+      callStartedAt: `${day}T10:00:00.000+08:00`,
+      scoredAt: '2027-04-02T09:00:00.000+08:00',
+    });
+
   const events: AnyEventEnvelope[] = [
     discharged('A', 'ENC-A1', '2026-12-10', 10_000),
     discharged('A', 'ENC-A2', '2027-01-15', 20_000),
@@ -155,6 +169,10 @@ export function knownHistory(run: string) {
     attempt(taskIds[1], 4, 'phone-agent', 'answered'),
     completed(taskIds[0], '2027-01-10T09:00:00.000+08:00', 1, 'phone-robot'),
     completed(taskIds[1], '2027-01-14T10:30:00.000+08:00', 3, 'phone-agent'),
+    audited('2027-01-13', 90),
+    audited('2027-01-14', 80),
+    // Scored in the period but for a call made before it: it counts for December, not for this quarter.
+    audited('2026-12-30', 10),
   ];
 
   const merge = event('revisit.patient.merged.v1', id('A'), {

@@ -14,6 +14,8 @@ describe('metric values on the dashboard', () => {
     expect(formatMetricValue(36.5, 'days', 'zh-CN')).toBe('36.5 天');
     expect(formatMetricValue(30, 'hours', 'en')).toBe('30.0 h');
     expect(formatMetricValue(1234567, 'money-minor-units', 'zh-CN')).toBe('¥12,345.67');
+    expect(formatMetricValue(89.25, 'score', 'zh-CN')).toBe('89.3 分');
+    expect(formatMetricValue(89.25, 'score', 'en')).toBe('89.3 / 100');
     expect(formatMetricValue(1200, 'count', 'en')).toBe('1,200');
   });
 

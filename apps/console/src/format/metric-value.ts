@@ -1,7 +1,7 @@
 /** How a metric value reads on the dashboard, by the unit its definition declares. */
 import { type Locale } from '../i18n/messages';
 
-export type MetricUnit = 'ratio' | 'percentage-points' | 'days' | 'hours' | 'money-minor-units' | 'count';
+export type MetricUnit = 'ratio' | 'percentage-points' | 'days' | 'hours' | 'money-minor-units' | 'count' | 'score';
 
 const NO_DATA: Record<Locale, string> = { 'zh-CN': '暂无数据', en: 'No data' };
 
@@ -28,6 +28,8 @@ export function formatMetricValue(value: number | null | undefined, unit: Metric
       return `¥${fixed(value / 100, 2, locale)}`;
     case 'count':
       return fixed(value, 0, locale);
+    case 'score':
+      return locale === 'zh-CN' ? `${fixed(value, 1, locale)} 分` : `${fixed(value, 1, locale)} / 100`;
   }
 }
 
