@@ -15,6 +15,7 @@ interface ParseLine {
   readonly file?: string;
   readonly index?: number;
   readonly rejected?: { readonly code: string; readonly file: string; readonly index: number };
+  readonly patient?: { readonly identifiers: readonly { readonly system?: string; readonly type: string }[] };
 }
 
 describe('a generated sample through `revisit ingest parse`', () => {
@@ -60,5 +61,23 @@ describe('a generated sample through `revisit ingest parse`', () => {
       else expected.set(`${m.file}#${m.index}`, [...m.events]);
     }
     expect(parsed).toEqual(expected);
+
+    // Ingest refuses (ACK AR / 403) identifier systems a source is not bound to: every system the sample
+    // writes must be one sources.json binds, or the source's own (`<source id>/...`). The parse CLI does
+    // not know the ERP source and names member ids `pharmacy-erp/member`.
+    const sources = JSON.parse(sample.files.find((f) => f.path === 'sources.json')!.bytes.toString('utf8')) as {
+      sources: { id: string; identifierSystems: string[] }[];
+    };
+    const sourceOfFile = new Map(truth.map((m) => [m.file, sources.sources.find((s) => s.id === m.source)!]));
+    const refused = new Set<string>();
+    for (const l of lines) {
+      const source = sourceOfFile.get(l.file!)!;
+      for (const { system } of l.patient?.identifiers ?? []) {
+        if (!system || source.identifierSystems.includes(system) || system.startsWith(`${source.id}/`)) continue;
+        if (l.file!.startsWith('erp-csv/') && system === 'pharmacy-erp/member') continue;
+        refused.add(`${source.id}: ${system}`);
+      }
+    }
+    expect([...refused]).toEqual([]);
   });
 });
