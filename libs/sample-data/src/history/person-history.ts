@@ -3,10 +3,16 @@ import { type Memberships } from '../sample/registrations';
 import { type Rng } from '../sample/rng';
 import { type ChronicDispense, chronicCourse } from './chronic-dispensing';
 import { DentalHistory } from './dental';
-import { type FeedItem, type HistoryWindow, randomDay as dayIn } from './feed-item';
+import { during, type FeedItem, type HistoryWindow, randomDay as dayIn } from './feed-item';
 import { HospitalHistory } from './hospital';
 import { pharmacySales } from './pharmacy';
 import { TcmHistory } from './tcm';
+
+/** Where a chronic patient buys: the hospital pharmacy, the chain's stores, or (member of both) either. */
+function chronicChannel(r: Rng, hospital: boolean, pharmacy: boolean): 'hospital' | 'pharmacy' | undefined {
+  if (hospital && pharmacy) return r.chance(0.5) ? 'hospital' : 'pharmacy';
+  return hospital ? 'hospital' : pharmacy ? 'pharmacy' : undefined;
+}
 
 /** Everything the four organisations' systems send about one person during the window. */
 export function personHistory(person: SamplePerson, m: Memberships, r: Rng, window: HistoryWindow): FeedItem[] {
@@ -16,21 +22,11 @@ export function personHistory(person: SamplePerson, m: Memberships, r: Rng, wind
   const items: FeedItem[] = [];
 
   const hospital = m.hospital ? new HospitalHistory(r, m.hospital, personNumber) : undefined;
-  if (hospital && r.chance(0.04)) hospital.phoneChanged(randomDay() + r.between(9 * 60, 17 * 60) * 60_000);
+  if (hospital && r.chance(0.04)) hospital.phoneChanged(during(r, randomDay(), 9, 17));
 
-  // Chronic therapy: bought at the hospital pharmacy, at the chain's stores, or (with both) either.
   const atPharmacy: ChronicDispense[] = [];
   for (const condition of person.conditions) {
-    const channel =
-      hospital && m.pharmacy
-        ? r.chance(0.5)
-          ? 'hospital'
-          : 'pharmacy'
-        : hospital
-          ? 'hospital'
-          : m.pharmacy
-            ? 'pharmacy'
-            : undefined;
+    const channel = chronicChannel(r, m.hospital !== undefined, m.pharmacy !== undefined);
     if (channel === 'hospital') {
       for (const dispense of chronicCourse(r, condition, window, [8, 11], 0.02))
         hospital!.chronicVisit(dispense, person.conditions);
@@ -43,11 +39,9 @@ export function personHistory(person: SamplePerson, m: Memberships, r: Rng, wind
 
   if (hospital) {
     const acuteVisits = person.conditions.length > 0 ? (r.chance(0.3) ? 1 : 0) : r.pick([0, 0, 1, 1, 2]);
-    for (let i = 0; i < acuteVisits; i++)
-      hospital.acuteVisit(r.between(8, 16) * 3_600_000 + randomDay(), r.chance(0.08));
-    if (r.chance(0.05)) hospital.inpatientStay(randomDay() + r.between(9, 18) * 3_600_000, window);
-    if (m.hospitalDuplicate)
-      hospital.emergencyAsDuplicate(randomDay() + r.between(0, 23) * 3_600_000, m.hospitalDuplicate);
+    for (let i = 0; i < acuteVisits; i++) hospital.acuteVisit(during(r, randomDay(), 8, 17), r.chance(0.08));
+    if (r.chance(0.05)) hospital.inpatientStay(during(r, randomDay(), 9, 19), window);
+    if (m.hospitalDuplicate) hospital.emergencyAsDuplicate(during(r, randomDay(), 0, 24), m.hospitalDuplicate);
     items.push(...hospital.items.filter((item) => item.at <= window.end));
   }
   if (m.dental) {
