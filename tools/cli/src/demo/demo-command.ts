@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDir, findRepoRoot, infraDown, infraUp, isPortFree, redactUrl } from '@revisit/local-infra';
 import { CliExitCode } from '../cli-exit-code';
+import { DEMO_SERVICE_ENV, describeDemoAccounts, ensureDemoAccounts } from './demo-accounts';
 import { DEMO_SERVICES, OTEL_REGISTER } from './demo-services';
 import { type ServiceProcess, startServiceProcess } from './service-process';
 import { waitForStopSignal } from './stop-signal';
@@ -67,6 +68,8 @@ async function runServices(
       root,
       service,
       {
+        // The demo's wiring first, so settings a user exports (their own issuer, say) still win.
+        ...DEMO_SERVICE_ENV[service.name],
         ...process.env,
         KAFKA_BROKERS: infra.kafkaBrokers.join(','),
         DATABASE_URL: infra.databaseUrl,
@@ -84,6 +87,8 @@ async function runServices(
     const outcome = await Promise.race([allReady(processes), stopRequested.then(() => 'stopped' as const)]);
     if (outcome === 'stopped') return CliExitCode.Ok;
     if (!outcome) return CliExitCode.Failure;
+    const accounts = await ensureDemoAccounts(root, infra.databaseUrl);
+    console.log(`demo sign-ins: ${accounts.join(', ')}`);
     printUrls(processes);
 
     const crashed = Promise.race(processes.map((p) => p.exited.then(() => p)));
@@ -124,7 +129,14 @@ function printUrls(processes: readonly ServiceProcess[]): void {
     .filter((p) => p.service.name !== 'console')
     .map((p) => `  ${p.service.name.padEnd(10)} ${urlOf(p).padEnd(24)} ${urlOf(p)}/health/ready  ${urlOf(p)}/metrics`);
   const web = processes.find((p) => p.service.name === 'console');
-  const consoleLine = web ? ['', `Web console (经营看板 / 我的工作台): ${urlOf(web)}`] : [];
+  const consoleLine = web
+    ? [
+        '',
+        `Web console (经营看板 / 我的工作台): ${urlOf(web)}`,
+        'Demo sign-ins (role, username, password):',
+        describeDemoAccounts(),
+      ]
+    : [];
   console.log(['', 'Revisit is running:', ...rows, ...consoleLine, '', 'Press Ctrl-C to stop.'].join('\n'));
 }
 
