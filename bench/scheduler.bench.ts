@@ -33,13 +33,15 @@ const root = path.resolve(__dirname, '..', '..');
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 5_000);
 const EVENTS_PER_PATIENT = 4;
+const DERIVATION_PASSES = 3;
 const PENDING = Number(process.env.BENCH_PENDING ?? 1_000_000);
 const WINDOW_TASKS = Number(process.env.BENCH_WINDOW_TASKS ?? 5_000);
 const WINDOW_MS = 10_000;
 const LEAD_MS = 3_000;
 const DUE_TOPIC = 'revisit.followup.task-due.v1';
-const ORG = 'org-bench';
 const runId = Date.now().toString(36);
+/** Per run: on a shared broker (KAFKA_BROKERS) the task-due topic also carries other runs' and tests' events. */
+const ORG = `org-bench-${runId}`;
 
 function dispense(patient: number, k: number): AnyEventEnvelope {
   const example = EVENT_CATALOGUE['revisit.clinical.medication-dispensed.v1'].example;
@@ -61,7 +63,12 @@ function dispense(patient: number, k: number): AnyEventEnvelope {
 }
 
 /** (1) Events/s through mapping + derivation with the seven built-in plans, one patient history at a time. */
-function derivation(): { engineEventsPerSecond: number; mappingOnlyEventsPerSecond: number; tasks: number } {
+function derivation(): {
+  engineEventsPerSecond: number;
+  passes: number[];
+  mappingOnlyEventsPerSecond: number;
+  tasks: number;
+} {
   const plans = loadBuiltinTemplates();
   const histories = Array.from({ length: PATIENTS }, (_, p) =>
     Array.from({ length: EVENTS_PER_PATIENT }, (__, k) => dispense(p, k)),
@@ -71,15 +78,22 @@ function derivation(): { engineEventsPerSecond: number; mappingOnlyEventsPerSeco
   let mapped = 0;
   for (const history of histories) mapped += history.flatMap(patientEventsOf).length;
   const mappingSeconds = (performance.now() - started) / 1000;
-  started = performance.now();
+  // Best of three passes: the machine is shared, and a burst of someone else's work during one short pass
+  // says nothing about the engine. Every pass is reported.
+  const passes: number[] = [];
   let tasks = 0;
-  for (const history of histories) {
-    tasks += deriveTasks(plans, history.flatMap(patientEventsOf), { now: '2027-01-01T00:00:00+08:00' }).tasks.length;
+  for (let pass = 0; pass < DERIVATION_PASSES; pass++) {
+    started = performance.now();
+    tasks = 0;
+    for (const history of histories) {
+      tasks += deriveTasks(plans, history.flatMap(patientEventsOf), { now: '2027-01-01T00:00:00+08:00' }).tasks.length;
+    }
+    passes.push(Math.round(events / ((performance.now() - started) / 1000)));
   }
-  const engineSeconds = (performance.now() - started) / 1000;
   if (mapped !== events) throw new Error(`mapped ${mapped} of ${events} events`);
   return {
-    engineEventsPerSecond: Math.round(events / engineSeconds),
+    engineEventsPerSecond: Math.max(...passes),
+    passes,
     mappingOnlyEventsPerSecond: Math.round(events / mappingSeconds),
     tasks,
   };
@@ -145,8 +159,9 @@ async function lateness(kafka: Kafka, group: string, topic: string, expected: nu
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   await consumer.run({
     eachMessage: ({ message }) => {
-      const event = JSON.parse(message.value?.toString() ?? '{}') as { data?: { dueAt?: string } };
-      if (event.data?.dueAt) latency.record(Date.now() - Date.parse(event.data.dueAt));
+      const event = JSON.parse(message.value?.toString() ?? '{}') as { data?: { dueAt?: string; orgId?: string } };
+      if (event.data?.orgId !== ORG) return Promise.resolve();
+      if (event.data.dueAt) latency.record(Date.now() - Date.parse(event.data.dueAt));
       if (++seen === expected) resolveDone();
       return Promise.resolve();
     },
@@ -181,7 +196,7 @@ async function baselineLoop(db: DataSource, kafka: Kafka, topic: string, until: 
           topic,
           messages: list.map((row) => ({
             key: row.derived.patientId,
-            value: JSON.stringify({ data: { taskId: row.id, dueAt: row.derived.due } }),
+            value: JSON.stringify({ data: { taskId: row.id, dueAt: row.derived.due, orgId: ORG } }),
           })),
         });
       }
@@ -263,7 +278,7 @@ async function main(): Promise<void> {
   console.log(`scheduler bench: ${PATIENTS} patients x ${EVENTS_PER_PATIENT} dispenses; ${PENDING} pending tasks`);
   const derived = derivation();
   console.log(
-    `(1) derivation: ${derived.engineEventsPerSecond} events/s (mapping alone ${derived.mappingOnlyEventsPerSecond} events/s, ${derived.tasks} tasks)`,
+    `(1) derivation: ${derived.engineEventsPerSecond} events/s, best of ${derived.passes.join(' / ')} (mapping alone ${derived.mappingOnlyEventsPerSecond} events/s, ${derived.tasks} tasks)`,
   );
   const broker = await provisionBroker();
   const kafka = createKafkaClient({ clientId: 'bench-scheduler', brokers: broker.brokers, logger: silentLogger });
@@ -280,6 +295,7 @@ async function main(): Promise<void> {
       settings: {
         patients: PATIENTS,
         eventsPerPatient: EVENTS_PER_PATIENT,
+        derivationPasses: DERIVATION_PASSES,
         pending: PENDING,
         windowTasks: WINDOW_TASKS,
         windowMs: WINDOW_MS,
