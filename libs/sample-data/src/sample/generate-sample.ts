@@ -1,13 +1,12 @@
 import { type FeedItem, type HistoryWindow } from '../history/feed-item';
 import { personHistory } from '../history/person-history';
-import { encodeErpCsv, erpCsvText, type ErpRow } from '../writers/erp-csv';
-import { encodeHl7, msh } from '../writers/hl7v2';
-import { addMonths, DAY, formatDate, formatIso, formatMonth, parseLocalDate } from './clock';
-import { ERP_SOURCE, ORGANISATIONS, SOURCES } from './organisations';
+import { addMonths, DAY, formatDate, parseLocalDate } from './clock';
+import { FeedFiles } from './feed-files';
+import { ORGANISATIONS, SOURCES } from './organisations';
 import { generatePeople } from './people';
 import { LocalIds, type Memberships, registerPerson, registrationsOf } from './registrations';
 import { substream } from './rng';
-import { type GroundTruthMessage, groundTruthFiles, json } from './ground-truth';
+import { groundTruthFiles, json } from './ground-truth';
 
 export interface GenerateSampleOptions {
   readonly seed: number;
@@ -69,8 +68,6 @@ function checkOptions(o: GenerateSampleOptions): HistoryWindow {
   return { start: addMonths(until, -o.months) + DAY, end: until + DAY - 1 };
 }
 
-const EXTENSION = { hl7v2: 'hl7', 'fhir-r4': 'json', 'erp-csv': 'csv' } as const;
-
 /**
  * A seeded, reproducible sample: people registered in up to four organisations' systems with small
  * differences, their history over `months` months up to `until`, written in the real feed formats (HL7 v2
@@ -90,83 +87,12 @@ export function generateSample(options: GenerateSampleOptions): GeneratedSample 
     .sort((a, b) => a.item.at - b.item.at || a.order - b.order)
     .map(({ item }) => item);
 
-  const files: GeneratedFile[] = [];
-  const truth: GroundTruthMessage[] = [];
-  const hl7Files = new Map<string, Buffer[]>();
-  const hl7Sizes = new Map<string, number>();
-  const csvFiles = new Map<string, { encoding: 'utf-8' | 'gb18030'; rows: ErpRow[] }>();
-  const controlIds = new Map<string, number>();
-  for (const [seq, item] of items.entries()) {
-    const base = {
-      seq,
-      at: formatIso(item.at),
-      feed: item.feed,
-      source: item.source.id,
-      org: item.source.orgId,
-      person: item.personId,
-      events: item.events,
-    };
-    switch (item.feed) {
-      case 'hl7v2': {
-        const sender = `${item.source.sendingApplication}|${item.source.sendingFacility}`;
-        const n = (controlIds.get(sender) ?? 0) + 1;
-        controlIds.set(sender, n);
-        const controlId = `DH${String(n).padStart(9, '0')}`;
-        const bytes = encodeHl7(
-          [
-            msh({ source: item.source, at: item.at, messageType: item.messageType, controlId, charset: item.charset }),
-            ...item.body,
-          ],
-          item.charset,
-        );
-        const path = `hl7/${item.source.id}/${item.stream}-${formatMonth(item.at)}.${EXTENSION.hl7v2}`;
-        const parts = hl7Files.get(path) ?? [];
-        const offset = hl7Sizes.get(path) ?? 0;
-        truth.push({
-          ...base,
-          file: path,
-          index: parts.length,
-          offset,
-          length: bytes.length,
-          controlId,
-          messageType: item.messageType,
-          charset: item.charset,
-        });
-        parts.push(bytes);
-        hl7Files.set(path, parts);
-        hl7Sizes.set(path, offset + bytes.length);
-        break;
-      }
-      case 'fhir-r4': {
-        const path = `fhir/${item.source.id}/${formatDate(item.at)}/${item.bundle.id}.${EXTENSION['fhir-r4']}`;
-        files.push({ path, bytes: Buffer.from(`${JSON.stringify(item.bundle)}\n`, 'utf8') });
-        // Each entry of the generated bundles yields exactly one event: events[i] is entry i's.
-        if (item.bundle.entry.length !== item.events.length) throw new Error('bundle entries and events disagree');
-        truth.push({
-          ...base,
-          file: path,
-          bundleId: item.bundle.id,
-          resources: item.bundle.entry.map((e) => `${e.resource.resourceType}/${String(e.resource['id'])}`),
-        });
-        break;
-      }
-      case 'erp-csv': {
-        const store = ERP_SOURCE.stores!.find((s) => s.code === item.row.store)!;
-        const path = `erp-csv/${item.source.id}/${store.code}-${formatMonth(item.at)}.${EXTENSION['erp-csv']}`;
-        const file = csvFiles.get(path) ?? { encoding: store.encoding, rows: [] };
-        file.rows.push(item.row);
-        csvFiles.set(path, file);
-        // Line 1 is the header: the first row is line 2, as ingest numbers rows.
-        truth.push({ ...base, file: path, index: file.rows.length + 1, ticketNo: item.row.ticketNo });
-        break;
-      }
-    }
-  }
-  for (const [path, parts] of hl7Files) files.push({ path, bytes: Buffer.concat(parts) });
-  for (const [path, file] of csvFiles) files.push({ path, bytes: encodeErpCsv(erpCsvText(file.rows), file.encoding) });
+  const feeds = new FeedFiles();
+  for (const item of items) feeds.add(item);
+  const files = feeds.files();
 
   const summary = summarise(options, window, memberships, items, files);
-  files.push(...groundTruthFiles(people, memberships, truth, summary));
+  files.push(...groundTruthFiles(people, memberships, feeds.truth, summary));
   files.push({ path: 'sources.json', bytes: json({ organisations: ORGANISATIONS, sources: SOURCES }) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, summary };
