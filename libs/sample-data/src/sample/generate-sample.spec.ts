@@ -81,6 +81,10 @@ describe('generateSample', () => {
       expect(r['sex']).toBe(person['sex']);
       if (!differences.includes('day-month-swapped')) expect(r['birth_date']).toBe(person['birth_date']);
     }
+    const perSource: Record<string, number> = {};
+    for (const r of records) perSource[r['source_id']!] = (perSource[r['source_id']!] ?? 0) + 1;
+    expect(sample.summary.recordsBySource).toEqual(perSource);
+    expect(sample.summary.records).toBe(records.length);
     const kinds = new Set(records.flatMap((r) => r['differences']!.split(';')).filter(Boolean));
     for (const kind of ['homophone-name', 'no-id-card', 'other-phone', 'formatted-phone'])
       expect(kinds).toContain(kind);

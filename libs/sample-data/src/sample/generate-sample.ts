@@ -29,6 +29,8 @@ export interface SampleSummary {
   readonly from: string;
   readonly until: string;
   readonly records: number;
+  /** Registrations per source: how many local records the EMPI must link into `patients` people. */
+  readonly recordsBySource: Readonly<Record<string, number>>;
   readonly messages: Readonly<Record<FeedItem['feed'], number>>;
   readonly files: Readonly<Record<FeedItem['feed'], number>>;
   readonly events: Readonly<Record<string, number>>;
@@ -124,6 +126,9 @@ function summarise(
     from: formatDate(window.start),
     until: options.until,
     records: memberships.reduce((n, m) => n + registrationsOf(m).length, 0),
+    recordsBySource: Object.fromEntries(
+      SOURCES.map((s) => [s.id, memberships.flatMap(registrationsOf).filter((r) => r.source.id === s.id).length]),
+    ),
     messages,
     files: fileCounts,
     events: Object.fromEntries(Object.entries(events).sort(([a], [b]) => (a < b ? -1 : 1))),

@@ -46,6 +46,9 @@ export function summaryText(s: SampleSummary, files: number, out: string): strin
   const events = Object.values(s.events).reduce((a, b) => a + b, 0);
   return [
     `revisit generate: seed ${s.seed}, ${s.patients} patients (${s.records} registrations), ${s.from} .. ${s.until}`,
+    `  records:  ${Object.entries(s.recordsBySource)
+      .map(([source, n]) => `${source} ${n}`)
+      .join(', ')}`,
     `  HL7 v2:   ${s.messages.hl7v2} messages in ${s.files.hl7v2} files`,
     `  FHIR R4:  ${s.messages['fhir-r4']} bundles`,
     `  ERP CSV:  ${s.messages['erp-csv']} rows in ${s.files['erp-csv']} files`,
