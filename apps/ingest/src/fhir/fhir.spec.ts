@@ -75,6 +75,37 @@ describe('parseFhirJson', () => {
     });
   });
 
+  it('puts the price of the ChargeItems that reference a dispense on it, in fen', () => {
+    const chargeItem = (service: string, value: number, extra: Record<string, unknown> = {}) => ({
+      resource: {
+        resourceType: 'ChargeItem',
+        status: 'billed',
+        subject: { reference: 'urn:uuid:1e1e1e1e-0000-4000-8000-000000000001' },
+        service: [{ reference: service }],
+        priceOverride: { value, currency: 'CNY' },
+        ...extra,
+      },
+      request: { method: 'POST', url: 'ChargeItem' },
+    });
+    const charged = (...items: unknown[]) => {
+      const [, dispense] = parseFhirJson(JSON.stringify({ ...transaction, entry: [...transaction.entry, ...items] }));
+      return dispense!.accepted ? (dispense!.events[0]!.data as { charge?: unknown }).charge : 'rejected';
+    };
+    expect(charged(chargeItem('urn:uuid:1e1e1e1e-0000-4000-8000-000000000002', 86.4))).toEqual({
+      amountMinor: 8640,
+      currency: 'CNY',
+    });
+    expect(
+      charged(
+        chargeItem('MedicationDispense/md-1', 80),
+        chargeItem('urn:uuid:1e1e1e1e-0000-4000-8000-000000000002', 6.4),
+      ),
+    ).toEqual({ amountMinor: 8640, currency: 'CNY' });
+    expect(charged(chargeItem('MedicationDispense/md-1', 80, { status: 'entered-in-error' }))).toBeUndefined();
+    expect(charged(chargeItem('MedicationDispense/other', 80))).toBeUndefined();
+    expect(charged()).toBeUndefined();
+  });
+
   it('reads NDJSON (bulk export) one resource per line', () => {
     const ndjson = [
       JSON.stringify(patient),

@@ -1,4 +1,5 @@
 import { FhirRejectionCode, FhirRejectionError } from '../fhir.errors';
+import { bundleChargeItems, withDispenseCharge } from '../mapping/charge-items';
 import { patientFromReferenceOnly, patientFromResource } from '../mapping/fhir-patient';
 import { arr, isObject, type JsonObject, obj, str } from '../mapping/json';
 import { isSupportedResourceType, RESOURCE_MAPPERS } from '../mapping/resource-mappers';
@@ -182,6 +183,7 @@ export function parseFhirJson(input: Uint8Array | string, options: ParseFhirOpti
   const bundleSource = str(obj(document, 'meta'), 'source') ?? fallbackSource;
   const entries = arr(document, 'entry');
   const bundle = indexBundle(entries);
+  const charges = bundleChargeItems(entries);
   const results: FhirEntryResult[] = [];
   entries.forEach((entry, index) => {
     const method = str(obj(entry, 'request'), 'method')?.toUpperCase();
@@ -215,7 +217,12 @@ export function parseFhirJson(input: Uint8Array | string, options: ParseFhirOpti
       return;
     }
     if (!isSupportedResourceType(str(resource, 'resourceType'))) return;
-    results.push(mapResource(index, resource, method === 'PUT' ? 'PUT' : 'POST', bundle, bundleSource));
+    const result = mapResource(index, resource, method === 'PUT' ? 'PUT' : 'POST', bundle, bundleSource);
+    results.push(
+      result.accepted && result.resourceType === 'MedicationDispense'
+        ? { ...result, events: withDispenseCharge(result.events, entry, resource, charges) }
+        : result,
+    );
   });
   return results;
 }
