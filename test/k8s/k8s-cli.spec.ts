@@ -38,7 +38,7 @@ images:
     expect(result.stderr).toContain(
       'Deployment/revisit-dev/revisit-ingest: container ingest: image ghcr.io/revisit-health/revisit-ingest:latest uses the latest tag',
     );
-    expect(result.stdout).toMatch(/123 objects, [1-9]\d* finding\(s\)/);
+    expect(result.stdout).toMatch(/130 objects, [1-9]\d* finding\(s\)/);
   });
 
   it('reports a broken kustomization as an error, not a crash', () => {
@@ -53,6 +53,7 @@ images:
       'docker.io/valkey/valkey:8.1.3-alpine',
       'ghcr.io/cloudnative-pg/postgresql:18.4-system-trixie',
       'ghcr.io/revisit-health/revisit-analytics:0.1.0',
+      'ghcr.io/revisit-health/revisit-console:0.1.0',
       'ghcr.io/revisit-health/revisit-ingest:0.1.0',
       'ghcr.io/revisit-health/revisit-outreach:0.1.0',
       'ghcr.io/revisit-health/revisit-scheduler:0.1.0',

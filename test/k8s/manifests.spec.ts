@@ -27,11 +27,46 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       findObject(objects, 'ServiceAccount', `revisit-${app}`);
     }
     expect(objects.filter((object) => object.kind === 'HorizontalPodAutoscaler').map((o) => o.metadata.name)).toEqual([
+      'revisit-console',
       'revisit-ingest',
     ]);
     expect(objects.filter((object) => object.kind === 'ScaledObject')).toHaveLength(3);
     const namespaces = new Set(objects.map((object) => object.metadata.namespace));
     expect(namespaces).toEqual(new Set([overlay === 'dev' ? 'revisit-dev' : 'revisit']));
+  });
+
+  it('serves the console at / with its relay to the four services, holding no database, broker or cache secret', () => {
+    const objects = renderOverlay(overlay);
+    const console = findObject(objects, 'Deployment', 'revisit-console');
+    const container = firstContainer(console);
+    const env = Object.fromEntries(
+      ((container['env'] as { name: string; value: string }[]) ?? []).map((entry) => [entry.name, entry.value]),
+    );
+    expect(env).toMatchObject({
+      INGEST_URL: 'http://revisit-ingest:3001',
+      SCHEDULER_URL: 'http://revisit-scheduler:3002',
+      OUTREACH_URL: 'http://revisit-outreach:3003',
+      ANALYTICS_URL: 'http://revisit-analytics:3004',
+    });
+    expect(JSON.stringify(console)).not.toMatch(/DATABASE_URL|REDIS_URL|KAFKA_BROKERS|revisit-pg-app/);
+    const paths = (
+      findObject(objects, 'Ingress', 'revisit')['spec'] as {
+        rules: { http: { paths: { path: string; backend: { service: { name: string } } }[] } }[];
+      }
+    ).rules[0]?.http.paths.map((p) => [p.path, p.backend.service.name]);
+    expect(paths).toEqual([
+      ['/fhir', 'revisit-ingest'],
+      ['/', 'revisit-console'],
+    ]);
+    // Each service admits the console's relay, and the services reach the outreach issuer's JWKS.
+    for (const app of APPS) {
+      expect(JSON.stringify(findObject(objects, 'NetworkPolicy', `revisit-${app}-ingress`))).toContain(
+        'revisit-console',
+      );
+    }
+    expect(JSON.stringify(findObject(objects, 'NetworkPolicy', 'revisit-services-egress'))).toContain(
+      'revisit-outreach',
+    );
   });
 
   it('catches a container without probes, limits, read-only root or pinned image', () => {

@@ -5,7 +5,7 @@ import { ConfigValidationError, EXIT_INVALID_CONFIG, loadConfig } from '@revisit
 import { consoleServerConfigSchema } from './console-server.config';
 import { startConsoleServer } from './console-server';
 
-/** Production server of the web console: the built files plus a same-origin proxy to outreach and analytics. */
+/** Production server of the web console: the built files plus a same-origin proxy to the four services' APIs. */
 async function main(): Promise<void> {
   let config;
   try {
@@ -23,7 +23,12 @@ async function main(): Promise<void> {
   const running = await startConsoleServer(
     {
       staticDir,
-      upstreams: { outreach: config.OUTREACH_URL, analytics: config.ANALYTICS_URL },
+      upstreams: {
+        outreach: config.OUTREACH_URL,
+        analytics: config.ANALYTICS_URL,
+        ingest: config.INGEST_URL,
+        scheduler: config.SCHEDULER_URL,
+      },
       upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
       logger,
     },
