@@ -6,6 +6,7 @@ import { AssignDueTasks } from '../src/dispatch/assign-due-tasks';
 import { DispatchDueTasks } from '../src/dispatch/dispatch-due-tasks';
 import { PlanDocuments } from '../src/plan-store/plan-documents';
 import { RosterRepository } from '../src/roster/roster.repository';
+import { FollowUpTaskRepository } from '../src/tasks/follow-up-task.repository';
 import { type Roster } from '../src/roster/roster.types';
 import { createScratchDatabase, dropScratchDatabase } from './support/scheduler-instance';
 
@@ -46,11 +47,11 @@ describe('assignment by roster at dispatch (real PostgreSQL)', () => {
     await dropScratchDatabase(baseUrl, dbName);
   });
 
-  async function setUp(org: string, roster: Roster): Promise<void> {
+  async function setUp(org: string, roster: Roster, plan: object = PLAN): Promise<void> {
     await db.query(
       `INSERT INTO scheduler.plan_version (org_id, plan_id, version, source_yaml, document, active)
        VALUES ($1, $2, 1, '', $3, true)`,
-      [org, PLAN.id, JSON.stringify({ ...PLAN, org })],
+      [org, PLAN.id, JSON.stringify({ ...plan, org })],
     );
     await db.transaction((manager) => new RosterRepository(manager).append(org, roster, 'staff-admin'));
   }
@@ -138,6 +139,12 @@ describe('assignment by roster at dispatch (real PostgreSQL)', () => {
       ),
     );
 
+    // staff see the task where it stands now and with whom
+    const listed = await new FollowUpTaskRepository(db.manager).listForPatient(org, 'EP14', 10);
+    expect(listed.map((t) => [t.status, t.dueAt.toISOString()])).toEqual([['pending', '2026-03-02T08:00:00.000Z']]);
+    const assigned = await new FollowUpTaskRepository(db.manager).listForPatient(org, 'EP11', 10);
+    expect(assigned.map((t) => [t.status, t.assigneeStaffId])).toEqual([['due', 'staff-wang']]);
+
     // 16:00: only Wang is on shift, with room for one; the last task moves on to Tuesday's first slot.
     const later = await dispatcher(`${MONDAY}T16:00:05+08:00`).runOnce(10);
     expect(later).toEqual({ sent: 1, missed: 0, moved: 1 });
@@ -155,6 +162,36 @@ describe('assignment by roster at dispatch (real PostgreSQL)', () => {
     expect(rows[0]!.due_at.toISOString()).toBe('2026-03-03T02:30:00.000Z');
     // the catch-up grace follows the task to its new slot
     expect(rows[0]!.send_until.toISOString()).toBe('2026-03-10T02:30:00.000Z');
+  });
+
+  it('without call slots, capacity counts per hour and a full hour moves the task to the next one', async () => {
+    const org = 'org-roster-c';
+    const { callSlots: _none, ...exactPlan } = PLAN;
+    await setUp(
+      org,
+      {
+        agents: [
+          {
+            staffId: 'staff-zhou',
+            shifts: [{ days: WEEKDAYS as never, start: '09:00', end: '18:00', capacityPerSlot: 1 }],
+          },
+        ],
+      },
+      exactPlan,
+    );
+    await addTasks(org, 3, 1, `${MONDAY}T09:10:00+08:00`);
+    await addTasks(org, 4, 1, `${MONDAY}T09:40:00+08:00`);
+    expect(await dispatcher(`${MONDAY}T09:45:00+08:00`).runOnce(10)).toEqual({ sent: 1, missed: 0, moved: 1 });
+    expect(
+      (await events(org, 'revisit.followup.task-due.v1')).map((e) => [
+        e['taskId'],
+        e['assigneeStaffId'],
+        e['callSlot'],
+      ]),
+    ).toEqual([[taskId(3, 1), 'staff-zhou', undefined]]);
+    expect(await events(org, 'revisit.followup.task-rescheduled.v1')).toEqual([
+      expect.objectContaining({ taskId: taskId(4, 1), dueAt: `${MONDAY}T10:00:00+08:00`, reason: 'staff-capacity' }),
+    ]);
   });
 
   it('two dispatchers assigning the same slot at once never exceed any agent capacity', async () => {

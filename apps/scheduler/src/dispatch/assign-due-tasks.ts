@@ -65,9 +65,10 @@ export class AssignDueTasks {
         due.push(dueTask(context, context.task.derived.assignee.staffId));
         continue;
       }
-      const id = `${context.task.orgId}|${context.task.dueAt.toISOString()}`;
+      const slotAt = slotOf(context);
+      const id = `${context.task.orgId}|${slotAt.toISOString()}`;
       const group = bySlot.get(id) ?? {
-        key: { orgId: context.task.orgId, slotAt: context.task.dueAt },
+        key: { orgId: context.task.orgId, slotAt },
         roster,
         tasks: [],
       };
@@ -93,7 +94,7 @@ export class AssignDueTasks {
         const id = context.task.id;
         if (result.assigned.has(id)) due.push(dueTask(context, result.assigned.get(id)));
         else if (result.unrostered.includes(id)) due.push(dueTask(context, context.task.derived.assignee.staffId));
-        else moved.push(nextSlot(context));
+        else moved.push(nextSlot(context, key.slotAt));
       }
     }
     const tasks = new FollowUpTaskRepository(manager);
@@ -135,9 +136,19 @@ function dueTask(context: TaskContext, staffId: string | undefined): DueTask {
 }
 
 /** The next call slot the plan allows after this one (its quiet hours and holidays still apply). */
-function nextSlot(context: TaskContext): SlotMove {
+/**
+ * The slot whose capacity a task counts against: its call slot when it sits on one of the plan's, else the
+ * hour it falls in (plans without call slots, `exact` steps), so capacity holds for those too.
+ */
+function slotOf(context: TaskContext): Date {
+  const local = localTime(context.task.dueAt, context.zone);
+  if (context.plan?.callSlots?.includes(formatClockTime(local.hour * 60 + local.minute))) return context.task.dueAt;
+  return local.startOf('hour').toJSDate();
+}
+
+function nextSlot(context: TaskContext, slotAt: Date): SlotMove {
   const { task, plan, zone } = context;
-  const slot = localTime(task.dueAt, zone);
+  const slot = localTime(slotAt, zone);
   const previousDueAt = dueTask(context, undefined).dueAt;
   if (plan === undefined) return { task, previousDueAt, dueAt: iso(slot.plus({ minutes: FALLBACK_STEP_MINUTES })) };
   const rules = planContactRules(plan);

@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { parseRequest, Roles } from '@revisit/platform';
 import { Type } from '@sinclair/typebox';
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { CallerOrg } from '../access/caller-org';
 import { STAFF_READERS } from '../access/staff-roles';
-import { type FollowUpTask } from '../tasks/follow-up-task';
+import { type FollowUpTask, type ListedTask } from '../tasks/follow-up-task';
 import { FollowUpTaskRepository } from '../tasks/follow-up-task.repository';
 
 const Identifier = Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\s]+$' });
@@ -54,7 +55,14 @@ interface TaskView {
   readonly assignee: { readonly staffId?: string; readonly queue: string };
 }
 
-function toView(task: FollowUpTask): TaskView {
+/** The derived due time, or where a capacity move put it, written with the same offset. */
+function currentDue(task: ListedTask): string {
+  const derived = DateTime.fromISO(task.derived.due, { setZone: true });
+  if (derived.toMillis() === task.dueAt.getTime()) return task.derived.due;
+  return DateTime.fromJSDate(task.dueAt, { zone: derived.zone }).toISO({ suppressMilliseconds: true }) as string;
+}
+
+function toView(task: ListedTask): TaskView {
   const d = task.derived;
   return {
     id: task.id,
@@ -63,12 +71,12 @@ function toView(task: FollowUpTask): TaskView {
     status: task.status,
     plan: { planId: d.planId, version: d.planVersion, stepId: d.stepId },
     triggerEventId: task.triggerEventId,
-    dueAt: d.due,
+    dueAt: currentDue(task),
     purpose: d.purpose,
     reason: d.reason,
     ...(task.cancelReason === null ? {} : { cancelReason: task.cancelReason }),
     channelLadder: d.channels,
     priority: d.priority,
-    assignee: d.assignee,
+    assignee: task.assigneeStaffId === null ? d.assignee : { ...d.assignee, staffId: task.assigneeStaffId },
   };
 }

@@ -1,7 +1,7 @@
 import { type EntityManager } from 'typeorm';
 import { SCHEDULER_SCHEMA } from '../database/scheduler-schema';
 import { type DerivedTask } from '../derivation/task-set';
-import { type ClaimedTask, type FollowUpTask, type TaskStatus } from './follow-up-task';
+import { type ClaimedTask, type FollowUpTask, type ListedTask, type TaskStatus } from './follow-up-task';
 import { TaskStoreError, TaskStoreErrorCode } from './task-store.errors';
 
 const TABLE = `"${SCHEDULER_SCHEMA}".follow_up_task`;
@@ -46,14 +46,19 @@ export class FollowUpTaskRepository {
     return rows.map(toTask);
   }
 
-  async listForPatient(orgId: string | undefined, patientId: string, limit: number): Promise<FollowUpTask[]> {
-    const rows: TaskRow[] = await this.manager.query(
-      `SELECT ${COLUMNS} FROM ${TABLE}
-        WHERE patient_id = $1 AND ($2::text IS NULL OR org_id = $2)
+  /** With the due time and assignee as they stand (a capacity move or roster assignment changes both). */
+  async listForPatient(orgId: string, patientId: string, limit: number): Promise<ListedTask[]> {
+    const rows: (TaskRow & { due_at: Date; assignee_staff_id: string | null })[] = await this.manager.query(
+      `SELECT ${COLUMNS}, due_at, assignee_staff_id FROM ${TABLE}
+        WHERE patient_id = $1 AND org_id = $2
         ORDER BY due_at, id LIMIT $3`,
-      [patientId, orgId ?? null, limit],
+      [patientId, orgId, limit],
     );
-    return rows.map(toTask);
+    return rows.map((row) => ({
+      ...toTask(row),
+      dueAt: row.due_at,
+      assigneeStaffId: row.assignee_staff_id,
+    }));
   }
 
   /** Inserts or replaces a live task (status back to pending: a re-derived task waits for its new time). */

@@ -19,3 +19,8 @@ export interface FollowUpTask {
 export interface ClaimedTask extends FollowUpTask {
   readonly dueAt: Date;
 }
+
+/** A task as listed to staff: its current due time and whom it is assigned to. */
+export interface ListedTask extends ClaimedTask {
+  readonly assigneeStaffId: string | null;
+}
