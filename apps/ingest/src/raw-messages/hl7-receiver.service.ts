@@ -17,11 +17,12 @@ export class Hl7Receiver {
   private readonly groups: GroupCommit<Hl7Arrival, ReceivedHl7Payload>;
 
   constructor(dataSource: DataSource, @Inject(INGEST_RECEIVE_OPTIONS) options: ReceiveOptions) {
-    // Two groups in flight: one forms while the other waits for its WAL flush (the dominant cost of a
-    // commit), without taking more than two pooled connections from the other stages.
+    // Up to four groups in flight: arrivals rarely wait for a slot while the others wait for their WAL
+    // flush (the dominant cost of a commit, which PostgreSQL shares between concurrent commits), and six of
+    // the pool's ten connections stay for the EMPI stage, the outbox relay and the HTTP APIs.
     this.groups = new GroupCommit((arrivals) => receiveHl7Group(dataSource, arrivals, options), {
       maxGroup: 64,
-      maxConcurrent: 2,
+      maxConcurrent: 4,
     });
   }
 
