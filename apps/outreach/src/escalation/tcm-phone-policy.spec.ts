@@ -78,6 +78,24 @@ const cases: [string, Partial<LadderState>, Partial<AttemptResult>, Decision][] 
     { kind: 'escalate', step: 1, at: AT },
   ],
   [
+    'unanswered robot call: a person calls next, at once',
+    { step: 0 },
+    { channel: 'phone-robot', disposition: 'no-answer' },
+    { kind: 'escalate', step: 1, at: AT },
+  ],
+  [
+    'unreachable by the robot: a person calls next, at once',
+    { step: 0 },
+    { channel: 'phone-robot', disposition: 'unreachable' },
+    { kind: 'escalate', step: 1, at: AT },
+  ],
+  [
+    'robot as the last rung: the phone rules retry in 1 h',
+    { ladder: ['phone-robot'], step: 0 },
+    { channel: 'phone-robot', disposition: 'busy' },
+    { kind: 'retry', at: minutes(60), switchLine: false },
+  ],
+  [
     'deceased stops everything',
     {},
     { disposition: 'deceased' },

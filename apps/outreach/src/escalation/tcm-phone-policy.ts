@@ -55,6 +55,8 @@ export type Decision =
   | { readonly kind: 'escalate'; readonly step: number; readonly at: Date }
   | { readonly kind: 'close'; readonly outcome: TaskOutcome; readonly flag?: PreferenceFlag };
 
+const UNANSWERED: ReadonlySet<Disposition> = new Set(['no-answer', 'busy', 'unreachable']);
+
 const PHONE_CHANNELS: ReadonlySet<OutreachChannel> = new Set(['phone-agent', 'phone-robot']);
 
 export function isPhoneChannel(channel: OutreachChannel): boolean {
@@ -77,6 +79,12 @@ export function decideAfterAttempt(
   settings: EscalationSettings = TCM_PHONE_RULES,
 ): Decision {
   const at = attempt.endedAt;
+  // The robot is the cheap first pass: a robot call nobody answered hands over to the next rung (a person)
+  // at once; the phone rules apply to the robot only when it is the last rung.
+  if (attempt.channel === 'phone-robot' && UNANSWERED.has(attempt.disposition)) {
+    const next = nextRung(state, at);
+    if (next) return next;
+  }
   switch (attempt.disposition) {
     case 'answered':
       return { kind: 'await-completion' };
