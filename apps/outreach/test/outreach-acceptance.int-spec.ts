@@ -93,15 +93,13 @@ describe('outreach acceptance on the real broker, PostgreSQL and Redis', () => {
       signNames: ['回访中心'],
       templates: { [NOTICE_TEMPLATE]: ['purpose', 'time'] },
     });
-    Object.assign(process.env, {
+    await probe.start(OUT_TOPICS, [...TASK_EVENT_SUBSCRIPTIONS, ...PATIENT_EVENT_SUBSCRIPTIONS]);
+    instance = await startOutreach(url, {
+      SMS_PROVIDER: 'alibaba',
       ALIYUN_SMS_ACCESS_KEY_ID: 'LTAI5tOutreachTest',
       ALIYUN_SMS_ACCESS_KEY_SECRET: 'outreach-test-secret',
       ALIYUN_SMS_SIGN_NAME: '回访中心',
       ALIYUN_SMS_ENDPOINT: fake.baseUrl,
-    });
-    await probe.start(OUT_TOPICS, [...TASK_EVENT_SUBSCRIPTIONS, ...PATIENT_EVENT_SUBSCRIPTIONS]);
-    instance = await startOutreach(url, {
-      SMS_PROVIDER: 'alibaba',
       SMS_NOTICE_TEMPLATE: NOTICE_TEMPLATE,
       OUTREACH_TIMER_INTERVAL_MS: '200',
       RATE_LIMIT_KEY_PREFIX: uniqueTopicPrefix('accept'),

@@ -66,16 +66,13 @@ describe('questionnaire links issued by agents (real PostgreSQL, Kafka, Redis; A
       signNames: ['回访中心'],
       templates: { [TEMPLATE]: ['purpose', 'link'] },
     });
-    // main.ts reads the provider keys from the environment.
-    Object.assign(process.env, {
+    await probe.start([], OUTREACH_SUBSCRIPTIONS);
+    instance = await startOutreach(url, {
+      SMS_PROVIDER: 'alibaba',
       ALIYUN_SMS_ACCESS_KEY_ID: 'LTAI5tLinksTest',
       ALIYUN_SMS_ACCESS_KEY_SECRET: 'links-test-secret',
       ALIYUN_SMS_SIGN_NAME: '回访中心',
       ALIYUN_SMS_ENDPOINT: fake.baseUrl,
-    });
-    await probe.start([], OUTREACH_SUBSCRIPTIONS);
-    instance = await startOutreach(url, {
-      SMS_PROVIDER: 'alibaba',
       QUESTIONNAIRE_LINK_SECRET: 'questionnaire-link-secret-0123456789-abcdef',
       QUESTIONNAIRE_PUBLIC_BASE_URL: PUBLIC_BASE,
       QUESTIONNAIRE_LINK_TTL_HOURS: '72',

@@ -131,8 +131,6 @@ describe('an automated SMS survives a crash between the provider call and the co
     expect(beforeRestart).toEqual([{ attempts: 0 }]);
 
     crashOnAccept = false;
-    // main.ts reads the provider keys from the environment, so the in-process restart gets them there too.
-    Object.assign(process.env, { ...sms, ALIYUN_SMS_ENDPOINT: fake.baseUrl });
     restarted = await startOutreach(url, {
       ...sms,
       ALIYUN_SMS_ENDPOINT: fake.baseUrl,

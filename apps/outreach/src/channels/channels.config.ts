@@ -28,6 +28,10 @@ export const channelsConfigProperties = {
   VOICE_ROBOT_KEY_ID: Id(),
   VOICE_ROBOT_API_SECRET: Secret(),
   VOICE_ROBOT_CALLBACK_SECRET: Secret(),
+  /** Script (话术) for robot calls of tasks whose plan names none (`scriptRef`). */
+  VOICE_ROBOT_DEFAULT_SCRIPT: Type.String({ minLength: 1, maxLength: 128, default: 'followup-general-v1' }),
+  /** A placed robot call without a result after this long is given up and the robot rung tried again. */
+  VOICE_ROBOT_RESULT_WAIT_MINUTES: Type.Integer({ minimum: 5, maximum: 7 * 24 * 60, default: 180 }),
   QUESTIONNAIRE_LINK_SECRET: Secret(32),
   /** Public origin the survey links point at, e.g. `https://fu.example-hospital.cn/`. */
   QUESTIONNAIRE_PUBLIC_BASE_URL: Url(),

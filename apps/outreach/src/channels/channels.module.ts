@@ -14,6 +14,7 @@ import { QuestionnaireLinkIssuer } from './questionnaire/questionnaire-link.issu
 import { QuestionnaireLinksController } from './questionnaire/questionnaire-links.controller';
 import { RecordQuestionnaireResponse } from './questionnaire/record-questionnaire-response';
 import { HttpVoiceRobotChannel } from './robot/http-voice-robot.channel';
+import { RobotCallOutcomes } from './robot/robot-call-outcomes';
 import { RobotSurveyResponses } from './robot/robot-survey-responses';
 import { WechatOaChannel } from './wechat/wechat-oa.channel';
 import { WecomExternalContactChannel } from './wecom/wecom-external-contact.channel';
@@ -38,7 +39,8 @@ export class ChannelsModule {
           voiceRobotCallbackSecret: config.VOICE_ROBOT_CALLBACK_SECRET,
         },
       },
-      { provide: CHANNEL_OUTCOME_LISTENER, useClass: RobotSurveyResponses },
+      RobotSurveyResponses,
+      { provide: CHANNEL_OUTCOME_LISTENER, useClass: RobotCallOutcomes },
     ];
     const exported: unknown[] = [];
     const add = (provider: Provider & { provide: unknown }) => {

@@ -3,6 +3,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import { CHANNEL_CONFIG_DEPENDENCIES, channelsConfigProperties } from '../channels/channels.config';
 import { outreachRulesConfigProperties } from './outreach-rules.config';
 import { securityConfigProperties } from './security.config';
+import { SMS_PROVIDER_REQUIREMENTS, smsProviderConfigProperties } from './sms-provider.config';
 
 /** The outreach service's environment, validated once at boot (see `loadConfig`). */
 export const outreachConfigSchema = Type.Object(
@@ -12,8 +13,9 @@ export const outreachConfigSchema = Type.Object(
     ...securityConfigProperties,
     ...outreachRulesConfigProperties,
     ...channelsConfigProperties,
+    ...smsProviderConfigProperties,
   },
-  { dependencies: CHANNEL_CONFIG_DEPENDENCIES },
+  { dependencies: CHANNEL_CONFIG_DEPENDENCIES, allOf: SMS_PROVIDER_REQUIREMENTS },
 );
 
 export type OutreachConfig = Static<typeof outreachConfigSchema>;

@@ -1,11 +1,10 @@
 import { type DataSource, type EntityManager } from 'typeorm';
 import { type SmsChannel, SmsChannelError, SmsChannelErrorCode } from '../channels/sms';
-import { ContactPreferenceRepository } from '../contact/contact-preference.repository';
-import { type ContactRuleSettings, judgeContact } from '../contact/contact-rules';
+import { type ContactRuleSettings } from '../contact/contact-rules';
 import { OUTREACH_SCHEMA } from '../database/outreach-schema';
 import { type TaskRow, TASK_COLUMNS, TASK_TABLE, toTask } from '../tasks/outreach-task.repository';
 import { type OutreachTask } from '../tasks/outreach-task';
-import { closeTask } from './close-task';
+import { passContactRules } from './contact-gate';
 import { noticeTime, purposeLabel } from './next-call-slot';
 import { patientMobile } from './patient-mobile';
 import { type EscalationContext, recordAttempt } from './record-attempt';
@@ -86,7 +85,7 @@ export class AutomatedSends {
         [this.settings.batchSize],
       );
       for (const task of rows.map(toTask)) {
-        if (!(await this.contactAllowed(manager, task))) continue;
+        if (!(await passContactRules(manager, this.escalation.outbox, task, this.settings.rules))) continue;
         const proposed = this.escalation.proposeNextCall(task, new Date());
         const result = await this.send(manager, task, proposed, `sms-rung:${task.id}:${task.attempts}`);
         if (result.kind === 'retry') {
@@ -105,36 +104,6 @@ export class AutomatedSends {
       }
       return rows.length;
     });
-  }
-
-  private async contactAllowed(manager: EntityManager, task: OutreachTask): Promise<boolean> {
-    const now = new Date();
-    const preferences = new ContactPreferenceRepository(manager);
-    const rules = this.settings.rules;
-    const verdict = judgeContact(
-      await preferences.get(task.orgId, task.patientId),
-      task.purpose,
-      now,
-      await preferences.recentContacts(task.orgId, task.patientId, new Date(now.getTime() - rules.frequencyWindowMs)),
-      rules,
-    );
-    if (verdict.kind === 'allow') return true;
-    if (verdict.kind === 'defer') {
-      await manager.query(`UPDATE ${TASK_TABLE} SET next_attempt_at = $2, updated_at = now() WHERE id = $1`, [
-        task.id,
-        verdict.until,
-      ]);
-      return false;
-    }
-    await closeTask(manager, this.escalation.outbox, task, {
-      outcome: verdict.outcome,
-      channel: undefined,
-      completedByStaffId: undefined,
-      needsDoctorCallback: false,
-      returnVisitBooked: false,
-      at: now,
-    });
-    return false;
   }
 
   private async send(

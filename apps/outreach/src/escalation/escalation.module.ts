@@ -10,13 +10,8 @@ import { Outbox } from '@revisit/messaging';
 import { type Logger } from '@revisit/observability';
 import { SERVICE_LOGGER, ServiceLifecycle } from '@revisit/platform';
 import { DataSource } from 'typeorm';
-import {
-  alibabaSmsChannelFromConfig,
-  loadAlibabaSmsConfig,
-  loadTencentSmsConfig,
-  type SmsChannel,
-  tencentSmsChannelFromConfig,
-} from '../channels/sms';
+import { HttpVoiceRobotChannel } from '../channels/robot/http-voice-robot.channel';
+import { type SmsChannel } from '../channels/sms';
 import { type OutreachConfig } from '../config/outreach.config';
 import { type ContactRuleSettings } from '../contact/contact-rules';
 import { WorkTask } from '../worklist/work-task';
@@ -24,6 +19,8 @@ import { AutomatedSends } from './automated-sends';
 import { CONTACT_RULES, ESCALATION_CONTEXT, SMS_CHANNEL, WORK_TASK } from './escalation.tokens';
 import { nextCallSlot } from './next-call-slot';
 import { PollingLoop } from './polling-loop';
+import { RobotSubmissions } from './robot-submissions';
+import { smsChannelOf } from './sms-channel-of';
 import { type EscalationContext } from './record-attempt';
 import { TCM_PHONE_RULES } from './tcm-phone-policy';
 
@@ -49,8 +46,18 @@ class AutomatedSendsWiring implements OnModuleInit, OnModuleDestroy {
       batchSize: 20,
       rules,
     });
+    const robot = voiceRobotOf(config);
+    const robotCalls =
+      robot &&
+      new RobotSubmissions(dataSource, robot, escalation, {
+        defaultScript: config.VOICE_ROBOT_DEFAULT_SCRIPT,
+        resultWaitMs: config.VOICE_ROBOT_RESULT_WAIT_MINUTES * 60_000,
+        batchSize: 50,
+        refusalBackoffMs: 15 * 60_000,
+        rules,
+      });
     this.loop = new PollingLoop(
-      () => sends.runOnce(),
+      async () => (await sends.runOnce()) + (robotCalls ? await robotCalls.runOnce() : 0),
       config.OUTREACH_TIMER_INTERVAL_MS,
       (error) => logger.error({ err: error }, 'outreach timer round failed; next round retries'),
     );
@@ -68,18 +75,14 @@ class AutomatedSendsWiring implements OnModuleInit, OnModuleDestroy {
   }
 }
 
-function smsChannelOf(config: OutreachConfig): SmsChannel | undefined {
-  switch (config.SMS_PROVIDER) {
-    case 'none':
-      return undefined;
-    case 'alibaba':
-      return alibabaSmsChannelFromConfig(loadAlibabaSmsConfig(process.env));
-    case 'tencent':
-      return tencentSmsChannelFromConfig(loadTencentSmsConfig(process.env));
-  }
+/** The robot rung is worked only when the voice-robot provider is configured; without it tasks wait there. */
+function voiceRobotOf(config: OutreachConfig): HttpVoiceRobotChannel | undefined {
+  const { VOICE_ROBOT_BASE_URL: baseUrl, VOICE_ROBOT_KEY_ID: keyId, VOICE_ROBOT_API_SECRET: apiSecret } = config;
+  if (!baseUrl || !keyId || !apiSecret) return undefined;
+  return new HttpVoiceRobotChannel({ baseUrl, keyId, apiSecret, timeoutMs: config.CHANNEL_TIMEOUT_MS });
 }
 
-/** Escalation ladder, contact rules and the automated sends (SMS notices, SMS rung). */
+/** Escalation ladder, contact rules and the automated sends (SMS notices, SMS rung, robot calls). */
 @Module({})
 export class EscalationModule {
   static forConfig(config: OutreachConfig): DynamicModule {

@@ -24,10 +24,13 @@ export interface FakeVoiceRobotOptions {
   /** Script id -> variables its text needs. */
   readonly scripts: Readonly<Record<string, readonly string[]>>;
   readonly maxBatchSize?: number;
+  /** Where results are pushed; may be changed later (`callbackUrl`), e.g. to a restarted service. */
   readonly callbackUrl: string;
   readonly callbackKeyId: string;
   readonly callbackSecret: string;
   readonly now?: () => number;
+  /** Called once a new batch is accepted, before the answer is sent (a test may kill the caller here). */
+  readonly onAccepted?: (batch: SubmittedBatch) => void;
 }
 
 export interface SubmittedBatch {
@@ -44,6 +47,13 @@ export interface SubmittedBatch {
  */
 export class FakeVoiceRobot {
   readonly batches: SubmittedBatch[] = [];
+  /** Every `POST /v1/batches` that passed the checks, including repeats of a known reference. */
+  readonly submissions: string[] = [];
+  /** Every `GET /v1/batches?reference=` query. */
+  readonly queries: string[] = [];
+  callbackUrl: string;
+  /** While true, results are kept (in `results`) instead of pushed: `redeliver` sends them. */
+  holdResults = false;
   /** Every call result pushed so far, for `redeliver`. */
   readonly results: Record<string, unknown>[] = [];
   readonly pusher: SignedJsonPusher;
@@ -58,6 +68,7 @@ export class FakeVoiceRobot {
     readonly close: () => Promise<void>,
   ) {
     this.now = options.now ?? Date.now;
+    this.callbackUrl = options.callbackUrl;
     this.pusher = new SignedJsonPusher(options.callbackKeyId, options.callbackSecret, this.now);
   }
 
@@ -81,7 +92,7 @@ export class FakeVoiceRobot {
   /** Pushes every result again, as providers do when they are unsure the first push arrived. */
   async redeliver(): Promise<number[]> {
     const statuses: number[] = [];
-    for (const result of this.results) statuses.push(await this.pusher.push(this.options.callbackUrl, result));
+    for (const result of this.results) statuses.push(await this.pusher.push(this.callbackUrl, result));
     return statuses;
   }
 
@@ -89,17 +100,26 @@ export class FakeVoiceRobot {
     const secret = this.options.apiKeys[header(request, KEY_ID_HEADER) ?? ''];
     if (secret === undefined) return refuse(401, 'UNKNOWN_KEY');
     const signature = header(request, SIGNATURE_HEADER) ?? '';
+    const target = `${request.url.pathname}${request.url.search}`;
     const check = checkSignedPayload({
       secret,
       timestamp: header(request, TIMESTAMP_HEADER),
       signature,
-      body: request.body,
+      // A GET has no body: the protocol signs `GET <path?query>` instead.
+      body: request.method === 'GET' ? `GET ${target}` : request.body,
       nowMs: this.now(),
     });
     if (check === 'bad-signature') return refuse(401, 'BAD_SIGNATURE');
     if (check === 'stale' || this.seenSignatures.has(signature)) return refuse(401, 'STALE_REQUEST');
     this.seenSignatures.add(signature);
-    if (request.method !== 'POST' || request.url.pathname !== '/v1/batches') return refuse(404, 'NOT_FOUND');
+    if (request.url.pathname !== '/v1/batches') return refuse(404, 'NOT_FOUND');
+    if (request.method === 'GET') {
+      const reference = request.url.searchParams.get('reference') ?? '';
+      this.queries.push(reference);
+      const known = this.batches.find((batch) => batch.reference === reference);
+      return known ? { status: 200, json: answer(known) } : refuse(404, 'BATCH_NOT_FOUND');
+    }
+    if (request.method !== 'POST') return refuse(404, 'NOT_FOUND');
     const body = JSON.parse(request.body) as {
       scriptId?: string;
       reference?: string;
@@ -113,6 +133,10 @@ export class FakeVoiceRobot {
     if (calls.some((call) => needs.some((name) => typeof call.variables?.[name] !== 'string'))) {
       return refuse(400, 'MISSING_VARIABLE');
     }
+    this.submissions.push(body.reference ?? '');
+    // Idempotent per reference, as the protocol promises: a repeat places no new calls.
+    const known = this.batches.find((batch) => batch.reference === (body.reference ?? ''));
+    if (known) return { status: 200, json: answer(known) };
     const batch: SubmittedBatch = {
       batchId: `batch-${randomUUID()}`,
       scriptId: body.scriptId ?? '',
@@ -120,11 +144,9 @@ export class FakeVoiceRobot {
       calls: calls.map((call) => ({ ...call, variables: call.variables ?? {}, callId: `rc-${randomUUID()}` })),
     };
     this.batches.push(batch);
+    this.options.onAccepted?.(batch);
     this.pending.push(this.run(batch));
-    return {
-      status: 201,
-      json: { batchId: batch.batchId, calls: batch.calls.map(({ callRef, callId }) => ({ callRef, callId })) },
-    };
+    return { status: 201, json: answer(batch) };
   }
 
   private async run(batch: SubmittedBatch): Promise<void> {
@@ -134,9 +156,10 @@ export class FakeVoiceRobot {
         answers: { satisfaction: 5, 'takes-medication-as-prescribed': true },
       };
       const answered = scenario.outcome === 'completed' || scenario.outcome === 'partial';
-      const start = this.now();
       const ringSeconds = scenario.outcome === 'no-answer' ? 21 : answered ? 6 : 0;
       const talkSeconds = answered ? 58 : 0;
+      // Results are pushed as each call ends: the call started that long before now.
+      const start = this.now() - (ringSeconds + talkSeconds) * 1000;
       const result = {
         eventId: randomUUID(),
         batchId: batch.batchId,
@@ -155,9 +178,13 @@ export class FakeVoiceRobot {
         ...(answered && scenario.freeText !== undefined ? { freeText: scenario.freeText } : {}),
       };
       this.results.push(result);
-      await this.pusher.push(this.options.callbackUrl, result);
+      if (!this.holdResults) await this.pusher.push(this.callbackUrl, result);
     }
   }
+}
+
+function answer(batch: SubmittedBatch) {
+  return { batchId: batch.batchId, calls: batch.calls.map(({ callRef, callId }) => ({ callRef, callId })) };
 }
 
 function refuse(status: number, code: string): FakeResponse {

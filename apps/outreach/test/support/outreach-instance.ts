@@ -34,7 +34,8 @@ export async function startOutreach(databaseUrl: string, env: Record<string, str
     ],
   })
   class TestRootModule {}
-  const app = await NestFactory.create(TestRootModule, { logger: false });
+  // rawBody as in bootstrapService: signed provider callbacks are verified over the exact bytes.
+  const app = await NestFactory.create(TestRootModule, { logger: false, rawBody: true });
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   await app.get(ServiceLifecycle).runListeningHooks();

@@ -87,6 +87,28 @@ describe('HttpVoiceRobotChannel against the signature-checking fake provider', (
     expect(outcomeOfRobotCall(byRef.get('attempt-3')!).disposition).toBe('changed-therapy');
   });
 
+  it('keeps one batch per reference: a repeat places no new call, and the batch is found by its reference', async () => {
+    const batch = {
+      scriptId: SCRIPT,
+      reference: 'robot-run-42',
+      calls: [{ callRef: 'call-1', patientPhone: '+8613900000001', variables }],
+    };
+    expect(await channel().findBatch('robot-run-42')).toBeUndefined();
+    const first = await channel().submitBatch(batch);
+    const found = await channel().findBatch('robot-run-42');
+    const again = await channel().submitBatch(batch);
+    await robot.settled();
+    expect(found).toEqual(first);
+    expect(again).toEqual(first);
+    expect(robot.batches).toHaveLength(1);
+    expect(callback.results.map((r) => r.callRef)).toEqual(['call-1']);
+  });
+
+  it('refuses a batch query signed with another secret', async () => {
+    const auth = await failure(channel('wrong').findBatch('robot-run-42'));
+    expect([auth.code, auth.providerCode]).toEqual([ChannelErrorCode.AUTH_FAILED, 'BAD_SIGNATURE']);
+  });
+
   it('places a single call as a batch of one', async () => {
     const { providerMessageId } = await channel().send({
       scriptId: SCRIPT,

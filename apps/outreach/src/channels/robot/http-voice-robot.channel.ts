@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PhoneNumber } from '@revisit/domain';
 import type { ChannelSendResult } from '../channel.port';
 import { ChannelError, ChannelErrorCode } from '../channel.errors';
@@ -31,7 +32,10 @@ const ROBOT_ERRORS: Readonly<Record<string, ChannelErrorCode>> = {
   UNKNOWN_KEY: ChannelErrorCode.AUTH_FAILED,
 };
 
-/** Voice-robot batches over the generic signed HTTP protocol: `POST /v1/batches`, results on the callback. */
+/**
+ * Voice-robot batches over the generic signed HTTP protocol: `POST /v1/batches` (idempotent per `reference`),
+ * `GET /v1/batches?reference=` (signed over `GET <target>`), results on the callback.
+ */
 export class HttpVoiceRobotChannel implements VoiceRobotPort {
   readonly channel = 'phone-robot' as const;
   readonly provider = HTTP_VOICE_ROBOT_PROVIDER;
@@ -62,6 +66,8 @@ export class HttpVoiceRobotChannel implements VoiceRobotPort {
       throw new ChannelError(ChannelErrorCode.INVALID_RECIPIENT, this.provider, undefined, 'not an E.164 number');
     }
     const body = JSON.stringify({
+      // A nonce: the provider drops a signature it has seen, and a repeated batch must still be heard.
+      requestId: randomUUID(),
       scriptId: batch.scriptId,
       reference: batch.reference,
       ringTimeoutSeconds: ringTimeoutSeconds(this.#options.ringPolicy ?? TCM_RING_POLICY),
@@ -82,18 +88,42 @@ export class HttpVoiceRobotChannel implements VoiceRobotPort {
       },
       this.#options.fetch,
     );
-    const json = response.json;
-    if (response.status !== 201 || !isRecord(json) || typeof json['batchId'] !== 'string') {
-      throw providerError(this.provider, response.status, json, ROBOT_ERRORS);
-    }
-    const calls = Array.isArray(json['calls']) ? json['calls'].filter(isRecord) : [];
-    const callIds = new Map(
-      calls
-        .filter((c) => typeof c['callRef'] === 'string' && typeof c['callId'] === 'string')
-        .map((c) => [c['callRef'] as string, c['callId'] as string]),
-    );
-    return { batchId: json['batchId'], callIds };
+    // 200: the provider already held a batch under this reference and placed no new calls.
+    return submittedBatch(this.provider, response.status, response.json, [200, 201]);
   }
+
+  async findBatch(reference: string): Promise<SubmittedRobotBatch | undefined> {
+    // The nonce keeps two queries for the same batch within a second from looking like a replay.
+    const target = `/v1/batches?reference=${encodeURIComponent(reference)}&nonce=${randomUUID()}`;
+    const response = await callProvider(
+      this.provider,
+      {
+        method: 'GET',
+        url: new URL(target, this.#options.baseUrl).toString(),
+        // A GET has no body: the request target is signed instead, so each query carries its own MAC.
+        headers: signedHeaders(this.#options.keyId, this.#secret, `GET ${target}`, this.#options.now?.() ?? Date.now()),
+        timeoutMs: this.#options.timeoutMs,
+      },
+      this.#options.fetch,
+    );
+    if (response.status === 404 && isRecord(response.json) && isRecord(response.json['error'])) {
+      if (response.json['error']['code'] === 'BATCH_NOT_FOUND') return undefined;
+    }
+    return submittedBatch(this.provider, response.status, response.json, [200]);
+  }
+}
+
+function submittedBatch(provider: string, status: number, json: unknown, ok: readonly number[]): SubmittedRobotBatch {
+  if (!ok.includes(status) || !isRecord(json) || typeof json['batchId'] !== 'string') {
+    throw providerError(provider, status, json, ROBOT_ERRORS);
+  }
+  const calls = Array.isArray(json['calls']) ? json['calls'].filter(isRecord) : [];
+  const callIds = new Map(
+    calls
+      .filter((c) => typeof c['callRef'] === 'string' && typeof c['callId'] === 'string')
+      .map((c) => [c['callRef'] as string, c['callId'] as string]),
+  );
+  return { batchId: json['batchId'], callIds };
 }
 
 function isE164(value: string): boolean {

@@ -26,8 +26,12 @@ export interface SubmittedRobotBatch {
 
 /**
  * Port for AI voice-robot providers (批量外呼): submit a batch, results arrive per call on the callback
- * (`parseRobotCallResult`). `send` places a single call as a batch of one.
+ * (`parseRobotCallResult`). `send` places a single call as a batch of one. The batch reference is the
+ * idempotency key: after a crash the caller asks for it (`findBatch`) before submitting again.
  */
 export interface VoiceRobotPort extends OutreachChannelPort<RobotCall & { readonly scriptId: string }> {
+  /** The provider keeps one batch per `reference`: submitting the same reference again places no new calls. */
   submitBatch(batch: RobotCallBatch): Promise<SubmittedRobotBatch>;
+  /** The batch the provider holds under our `reference`, or `undefined` if it never arrived. */
+  findBatch(reference: string): Promise<SubmittedRobotBatch | undefined>;
 }

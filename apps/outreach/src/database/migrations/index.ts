@@ -1,5 +1,6 @@
 import { createMessagingMigrations } from '@revisit/messaging';
 import { OutreachChannels1795800000000 } from '../../channels/channels.migration';
+import { OutreachRobotCall1795900000370 } from '../../escalation/robot-call.migration';
 import { OutreachSmsSend1795900000361 } from '../../escalation/sms-send.migration';
 import { OutreachPatient360_1795900000360 } from '../../patients/patient-360.migration';
 import { OUTREACH_SCHEMA } from '../outreach-schema';
@@ -18,4 +19,5 @@ export const OUTREACH_MIGRATIONS = [
   OutreachQuality1795900000500,
   OutreachPatient360_1795900000360,
   OutreachSmsSend1795900000361,
+  OutreachRobotCall1795900000370,
 ];
