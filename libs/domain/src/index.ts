@@ -14,3 +14,4 @@ export * from './events/asyncapi-yaml';
 export * from './identity/person-name';
 export * from './contact/phone-number';
 export * from './contact/mask';
+export * from './clinical/procedure-category';

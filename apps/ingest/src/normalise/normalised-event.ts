@@ -110,6 +110,11 @@ export interface CodedValue {
   readonly code?: string;
   readonly system?: string;
   readonly display?: string;
+  /**
+   * The same concept in other code systems (FHIR's further codings and text, HL7 CE/CWE alternate
+   * components 4-6): where an ATC code or a follow-up category often travels beside a local code.
+   */
+  readonly alternates?: readonly CodedValue[];
 }
 
 export interface Quantity {
@@ -150,6 +155,8 @@ export interface MedicationData {
 export interface ProcedureData {
   readonly procedureId?: string;
   readonly procedure: CodedValue;
+  /** What kind of procedure the source says it is (FHIR Procedure.category), for the follow-up category. */
+  readonly category?: CodedValue;
   readonly performedAt?: string;
   readonly performer?: string;
   readonly department?: string;

@@ -59,6 +59,77 @@ describe('toCatalogueEvent (normalised clinical facts -> catalogue events keyed 
     publishable(mapping);
   });
 
+  it('gives a dispense the ATC classes its codings carry, so plans keyed on drug classes see it', () => {
+    const mapping = toCatalogueEvent(
+      normalisedEvent('revisit.clinical.medication-dispensed.v1', {
+        source,
+        patient,
+        data: {
+          dispenseId: 'D-ATC',
+          // RXD-2 as a Chinese HIS sends it: local code first, the ATC code in the alternate components.
+          drug: {
+            code: 'YP0081',
+            display: '苯磺酸氨氯地平片',
+            system: 'L',
+            alternates: [{ code: 'c08ca01', display: 'amlodipine', system: 'WC' }],
+          },
+          quantity: { value: 28, unit: '片' },
+          dispensedAt: '2026-03-01T09:30:00+08:00',
+        },
+      }),
+      ctx,
+    );
+    expect(mapping).toMatchObject({
+      ok: true,
+      data: { drug: { code: 'YP0081', classCodes: [{ system: 'ATC', code: 'C08CA01', display: 'amlodipine' }] } },
+    });
+    publishable(mapping);
+    const sku = toCatalogueEvent(
+      normalisedEvent('revisit.clinical.medication-dispensed.v1', {
+        source,
+        patient,
+        data: {
+          dispenseId: 'D-SKU',
+          drug: { code: '6901234567892', system: 'urn:erp:sku' },
+          quantity: { value: 1 },
+          dispensedAt: '2026-03-01T09:30:00+08:00',
+        },
+      }),
+      ctx,
+    );
+    expect(sku).toMatchObject({ ok: true, data: { drug: { classCodes: [] } } });
+  });
+
+  it.each([
+    [
+      'a stated category coding',
+      { code: 'D-77', display: '治疗' },
+      { code: 'dental-implant', system: 'https://revisit.dev/fhir/CodeSystem/procedure-category' },
+      'dental-implant',
+    ],
+    ['the wording of the procedure', { code: 'D-12', display: '下颌阻生齿拔除术' }, undefined, 'dental-extraction'],
+    ['the wording of the category text', { code: 'D-13' }, { display: '根管充填' }, 'dental-root-canal-filling'],
+    ['nothing recognisable', { code: 'LAB-1', display: '血常规' }, undefined, 'other'],
+  ] as const)('gives a procedure its follow-up category from %s', (_case, procedure, category, expected) => {
+    const mapping = toCatalogueEvent(
+      normalisedEvent('revisit.clinical.procedure-performed.v1', {
+        source,
+        patient,
+        data: {
+          procedureId: `P-${expected}`,
+          procedure,
+          ...(category ? { category } : {}),
+          performer: 'doc-0021',
+          department: 'stomatology',
+          performedAt: '2026-03-01T10:00:00+08:00',
+        },
+      }),
+      ctx,
+    );
+    expect(mapping).toMatchObject({ ok: true, data: { category: expected } });
+    publishable(mapping);
+  });
+
   it('carries the charge of a dispense and of a treatment when the feed stated it', () => {
     const charge = { amountMinor: 12800, currency: 'CNY' };
     const dispense = toCatalogueEvent(

@@ -1,4 +1,4 @@
-import { type EventPayload, type EventType } from '@revisit/domain';
+import { catalogueProcedureCategory, type EventPayload, type EventType, isAtcCoding } from '@revisit/domain';
 import {
   type AppointmentData,
   type CodedValue,
@@ -94,6 +94,23 @@ type Common = {
   orgId: string;
 };
 const gap = (reason: CatalogueGap): CatalogueMapping => ({ ok: false, reason });
+
+/** A coded value and its alternates, flat: every code system the source named the concept in. */
+const codingsOf = (value: CodedValue): CodedValue[] => [value, ...(value.alternates ?? [])];
+
+/** The ATC classes a drug is coded in, whichever coding carries them, for plans keyed on drug classes. */
+function atcClassesOf(drug: CodedValue): { system: string; code: string; display?: string }[] {
+  const seen = new Set<string>();
+  return codingsOf(drug)
+    .filter(isAtcCoding)
+    .flatMap((coding) => {
+      const code = (coding.code ?? '').trim().toUpperCase();
+      if (seen.has(code)) return [];
+      seen.add(code);
+      const display = coding.display?.slice(0, 200);
+      return [{ system: 'ATC', code, ...(display ? { display } : {}) }];
+    });
+}
 const ok = <T extends EventType>(type: T, data: EventPayload<T>): CatalogueMapping => ({ ok: true, type, data });
 
 function encounter(
@@ -149,7 +166,7 @@ function dispensed(
       code: drugCode,
       system: d.drug.system?.slice(0, 200) || `${codeSystem}:drug`,
       name: (d.drug.display ?? drugCode).slice(0, 200),
-      classCodes: [],
+      classCodes: atcClassesOf(d.drug),
     },
     quantity,
     ...(sig ? { sig: { text: sig } } : {}),
@@ -217,8 +234,8 @@ function procedure(
     procedureId,
     ...common,
     procedure: code,
-    // Categories drive dental/TCM schedules; feeds do not state them, so plans key on the code until mapped.
-    category: 'other',
+    // Categories drive dental/TCM schedules: a stated category coding, else the procedure's wording.
+    category: catalogueProcedureCategory([...codingsOf(d.procedure), ...(d.category ? codingsOf(d.category) : [])]),
     performerStaffId,
     departmentCode,
     ...(encounterId ? { encounterId } : {}),

@@ -78,9 +78,11 @@ export function mapProcedure(ctx: ResourceContext): NormalisedEvent[] {
     throw new FhirRejectionError(FhirRejectionCode.MISSING_REQUIRED_ELEMENT, 'Procedure has no code', 'Procedure.code');
   const patient = ctx.resolvePatient(obj(r, 'subject'), 'Procedure.subject');
   const performedAt = str(r, 'performedDateTime') ?? str(obj(r, 'performedPeriod'), 'start');
+  const category = codeable(obj(r, 'category'));
   const data = {
     procedureId: localId(r),
     procedure,
+    ...(category ? { category } : {}),
     performedAt,
     performer: str(obj(arr(r, 'performer')[0], 'actor'), 'reference'),
     encounterId: str(obj(r, 'encounter'), 'reference'),

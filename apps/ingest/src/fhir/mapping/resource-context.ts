@@ -38,11 +38,16 @@ export function notActionable(type: string, status: string | undefined): FhirRej
 }
 
 export function codeable(concept: JsonObject | undefined): CodedValue | undefined {
-  const coding = arr(concept, 'coding')[0];
+  const [coding, ...others] = arr(concept, 'coding');
   const code = str(coding, 'code');
-  const display = str(coding, 'display') ?? str(concept, 'text');
+  const text = str(concept, 'text');
+  const display = str(coding, 'display') ?? text;
   if (!code && !display) return undefined;
-  return { code, system: str(coding, 'system'), display };
+  const alternates: CodedValue[] = others
+    .map((c) => ({ code: str(c, 'code'), system: str(c, 'system'), display: str(c, 'display') }))
+    .filter((c) => c.code !== undefined || c.display !== undefined);
+  if (text !== undefined && text !== display) alternates.push({ display: text });
+  return { code, system: str(coding, 'system'), display, ...(alternates.length > 0 ? { alternates } : {}) };
 }
 
 /** Amounts must be positive: returns are expressed by status in FHIR, never by a negative quantity. */

@@ -14,7 +14,12 @@ export function coded(segment: Hl7Segment | undefined, field: number): CodedValu
   const display = comp(rep, 2) ?? comp(rep, 5) ?? comp(rep, 9);
   const system = comp(rep, 1) ? comp(rep, 3) : comp(rep, 6);
   if (!code && !display) return undefined;
-  return { code, display, system };
+  // CE/CWE components 4-6 name the same concept in a second system (often the ATC code of a local drug).
+  const alternate =
+    comp(rep, 1) && (comp(rep, 4) || comp(rep, 5))
+      ? { code: comp(rep, 4), display: comp(rep, 5), system: comp(rep, 6) }
+      : undefined;
+  return { code, display, system, ...(alternate ? { alternates: [alternate] } : {}) };
 }
 
 /** XCN/XCN-like person reference: the id when given, else "family given" (staff, never patients). */
