@@ -8,11 +8,23 @@ const DEMO_JWKS = `${DEMO_ISSUER}/.well-known/jwks.json`;
 const DEMO_AUDIENCE = 'revisit-outreach';
 
 /**
+ * The tenant the demo's ingest stamps on every event: ingest serves one organisation per instance (ORG_ID),
+ * so all four sample feeds arrive as the hospital's, the first organisation of every demo sign-in (the one
+ * the console shows).
+ */
+export const DEMO_INGEST_ORG = ORGANISATIONS[0]!.id;
+
+/**
  * Per-service settings that join the demo into one system: every service trusts the outreach issuer's tokens,
  * so one sign-in at the console works for the workbench, the dashboard, plans and the EMPI review queue.
  */
 export const DEMO_SERVICE_ENV: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  ingest: { STAFF_OIDC_ISSUER_URL: DEMO_ISSUER, STAFF_OIDC_JWKS_URL: DEMO_JWKS, STAFF_OIDC_AUDIENCE: DEMO_AUDIENCE },
+  ingest: {
+    ORG_ID: DEMO_INGEST_ORG,
+    STAFF_OIDC_ISSUER_URL: DEMO_ISSUER,
+    STAFF_OIDC_JWKS_URL: DEMO_JWKS,
+    STAFF_OIDC_AUDIENCE: DEMO_AUDIENCE,
+  },
   scheduler: { AUTH_ISSUER: DEMO_ISSUER, AUTH_JWKS_URL: DEMO_JWKS, AUTH_AUDIENCE: DEMO_AUDIENCE },
   outreach: { AUTH_LOCAL_ISSUER_URL: DEMO_ISSUER, AUTH_AUDIENCE: DEMO_AUDIENCE },
   analytics: { AUTH_ISSUER: DEMO_ISSUER, AUTH_JWKS_URL: DEMO_JWKS, AUTH_AUDIENCE: DEMO_AUDIENCE },

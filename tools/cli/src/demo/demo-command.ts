@@ -3,7 +3,9 @@ import path from 'node:path';
 import { cacheDir, findRepoRoot, infraDown, infraUp, isPortFree, redactUrl } from '@revisit/local-infra';
 import { CliExitCode } from '../cli-exit-code';
 import { DEMO_SERVICE_ENV, describeDemoAccounts, ensureDemoAccounts } from './demo-accounts';
+import { DEMO_USAGE, parseDemoArgs } from './demo-args';
 import { DEMO_SERVICES, OTEL_REGISTER } from './demo-services';
+import { loadSample, type SampleLoadOptions } from './sample/load-sample';
 import { type ServiceProcess, startServiceProcess } from './service-process';
 import { waitForStopSignal } from './stop-signal';
 import { waitUntilReady } from './wait-ready';
@@ -19,8 +21,13 @@ const STOP_GRACE_MS = 30_000;
  * already up stays up.
  */
 export async function run(args: readonly string[]): Promise<number> {
-  if (args.length > 0) {
-    console.error('Usage: revisit demo');
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(DEMO_USAGE);
+    return CliExitCode.Ok;
+  }
+  const parsed = parseDemoArgs(args);
+  if ('error' in parsed) {
+    console.error(`revisit demo: ${parsed.error}\n\n${DEMO_USAGE}`);
     return CliExitCode.Usage;
   }
   const root = findRepoRoot();
@@ -44,7 +51,7 @@ export async function run(args: readonly string[]): Promise<number> {
       `infrastructure ready: Kafka ${infra.kafkaBrokers.join(',')}, PostgreSQL ${redactUrl(infra.databaseUrl)}`,
     );
     try {
-      return await runServices(root, infra, signal.stopped);
+      return await runServices(root, infra, signal.stopped, parsed.sample);
     } finally {
       if (infra.startedNow) {
         const { stopped } = await infraDown({ root });
@@ -60,6 +67,7 @@ async function runServices(
   root: string,
   infra: { kafkaBrokers: readonly string[]; databaseUrl: string; redisUrl: string },
   stopRequested: Promise<NodeJS.Signals>,
+  sample: SampleLoadOptions | undefined,
 ): Promise<number> {
   const logDir = path.join(cacheDir(root), 'demo', 'logs');
   mkdirSync(logDir, { recursive: true });
@@ -90,6 +98,14 @@ async function runServices(
     const accounts = await ensureDemoAccounts(root, infra.databaseUrl);
     console.log(`demo sign-ins: ${accounts.join(', ')}`);
     printUrls(processes);
+    if (sample) {
+      const loaded = await Promise.race([
+        loadSampleReporting(root, infra.databaseUrl, sample),
+        stopRequested.then(() => 'stopped' as const),
+      ]);
+      if (loaded === 'stopped') return CliExitCode.Ok;
+      console.log('\nPress Ctrl-C to stop.');
+    }
 
     const crashed = Promise.race(processes.map((p) => p.exited.then(() => p)));
     const ended = await Promise.race([stopRequested, crashed]);
@@ -138,6 +154,20 @@ function printUrls(processes: readonly ServiceProcess[]): void {
       ]
     : [];
   console.log(['', 'Revisit is running:', ...rows, ...consoleLine, '', 'Press Ctrl-C to stop.'].join('\n'));
+}
+
+/** A failed load leaves the services running (the demo is still usable) and says why. */
+async function loadSampleReporting(root: string, databaseUrl: string, sample: SampleLoadOptions): Promise<void> {
+  console.log(
+    `\nloading the sample (${sample.patients} patients, ${sample.months} months, seed ${sample.seed}; --no-sample skips this)...`,
+  );
+  try {
+    await loadSample(root, databaseUrl, sample, (line) => console.log(line));
+  } catch (error: unknown) {
+    console.error(
+      `revisit demo: the sample was not fully loaded: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 function urlOf(p: ServiceProcess): string {
