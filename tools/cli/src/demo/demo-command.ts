@@ -162,7 +162,8 @@ async function loadSampleReporting(root: string, databaseUrl: string, sample: Sa
     `\nloading the sample (${sample.patients} patients, ${sample.months} months, seed ${sample.seed}; --no-sample skips this)...`,
   );
   try {
-    await loadSample(root, databaseUrl, sample, (line) => console.log(line));
+    const clean = await loadSample(root, databaseUrl, sample, (line) => console.log(line));
+    if (!clean) console.error('revisit demo: the sample was not loaded cleanly (see above).');
   } catch (error: unknown) {
     console.error(
       `revisit demo: the sample was not fully loaded: ${error instanceof Error ? error.message : String(error)}`,

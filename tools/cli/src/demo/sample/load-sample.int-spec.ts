@@ -14,6 +14,7 @@ import { Client } from 'pg';
 import { run as generate } from '../../generate/generate-command';
 import { startServiceProcess, type ServiceProcess } from '../service-process';
 import { waitUntilReady } from '../wait-ready';
+import { hl7Resends } from './ingest-figures';
 import { registerSources } from './register-sources';
 import { sendSample } from './send-sample';
 import { parseSendOrder } from './send-plan';
@@ -101,7 +102,7 @@ describe('demo sample loader', () => {
     }
   });
 
-  it('sends a generated sample through MLLP, FHIR and CSV with nothing rejected, and ingest stores each message', async () => {
+  it('sends a sample through MLLP, FHIR and CSV with nothing rejected, each message stored, and tells resends from reused control ids', async () => {
     const sample = path.join(dir, 'sample');
     const out = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     expect(
@@ -116,11 +117,8 @@ describe('demo sample loader', () => {
     const byFeed = (feed: string) => messages.filter((m) => m.feed === feed).length;
     expect(byFeed('hl7v2') * byFeed('fhir-r4') * byFeed('erp-csv')).toBeGreaterThan(0);
 
-    const tally = await sendSample(sample, messages, keys, {
-      url: `http://127.0.0.1:${http}`,
-      mllpHost: '127.0.0.1',
-      mllpPort: mllp,
-    });
+    const endpoints = { url: `http://127.0.0.1:${http}`, mllpHost: '127.0.0.1', mllpPort: mllp };
+    const tally = await sendSample(sample, messages, keys, endpoints);
     expect(tally.lines().join('\n')).not.toContain('rejected (');
     expect({ sent: tally.sent, rejected: tally.rejected }).toEqual({ sent: messages.length, rejected: 0 });
 
@@ -134,7 +132,29 @@ describe('demo sample loader', () => {
       // Every HL7 message kept as received over MLLP; at least every FHIR bundle (and the CSV) over HTTP.
       expect(stored['mllp']).toBe(byFeed('hl7v2'));
       expect(stored['http']).toBeGreaterThanOrEqual(byFeed('fhir-r4'));
+
+      // A second demo run resends the same sample: recognised, nothing doubled.
+      const again = new Date();
+      expect((await sendSample(sample, messages, keys, endpoints)).rejected).toBe(0);
+      expect(await hl7Resends(db, again)).toEqual({ identical: byFeed('hl7v2'), different: 0 });
+
+      // Another sample reuses control ids DH000000001...: ingest takes its messages for resends, which the
+      // loader must tell apart from true resends to warn about them.
+      const other = path.join(dir, 'other');
+      jest.spyOn(console, 'log').mockImplementation(() => undefined);
+      expect(
+        await generate(['--out', other, '--seed', '6', '--patients', '30', '--months', '1', '--until', '2026-11-23']),
+      ).toBe(0);
+      const otherHl7 = parseSendOrder(readFileSync(path.join(other, 'truth', 'messages.ndjson'), 'utf8')).filter(
+        (m) => m.feed === 'hl7v2',
+      );
+      const later = new Date();
+      await sendSample(other, otherHl7, keys, endpoints);
+      const shadowed = await hl7Resends(db, later);
+      expect(shadowed.different).toBeGreaterThan(0);
+      expect(shadowed.identical + shadowed.different).toBe(Math.min(otherHl7.length, byFeed('hl7v2')));
     } finally {
+      jest.restoreAllMocks();
       await db.end();
     }
   });

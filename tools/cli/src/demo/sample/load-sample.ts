@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { run as generate } from '../../generate/generate-command';
 import { DEMO_ACCOUNTS, DEMO_INGEST_ORG } from '../demo-accounts';
 import { demoRoster, ensureRoster, signIn, type TaskCounts, taskCounts, worklistSize } from './follow-up-setup';
+import { empiCounts, hl7Resends } from './ingest-figures';
 import { registerSources } from './register-sources';
 import { DEMO_INGEST, sendSample } from './send-sample';
 import { parseSendOrder } from './send-plan';
@@ -68,20 +69,44 @@ export async function loadSample(
       `${tally.rejected} rejected: the quarantine lists them, GET ${DEMO_INGEST.url}/v1/quarantine (any staff token)`,
     );
 
-  log('waiting for the EMPI and the scheduler to catch up...');
-  const figures = await settledFigures(databaseUrl, admin, summary);
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  let figures: Figures;
+  let shadowed: number;
+  try {
+    const resends = await hl7Resends(db, new Date(sendStarted));
+    shadowed = resends.different;
+    if (resends.identical > 0)
+      log(
+        `  ${resends.identical} HL7 messages were already loaded by an earlier demo run (answered with their first ACK)`,
+      );
+    if (shadowed > 0) log(shadowedWarning(shadowed));
+    log('waiting for the EMPI and the scheduler to catch up...');
+    figures = await settledFigures(db, admin, summary);
+  } finally {
+    await db.end();
+  }
   const agent = await signIn(account('agent').username, account('agent').password);
   const worklist = await worklistSize(agent);
   log(
     [
       `sample loaded in ${((Date.now() - started) / 1000).toFixed(0)} s:`,
-      `  EMPI: ${figures.records} source records linked into ${figures.patients} patients (the messages concern ${new Set(messages.map((m) => m.person)).size} people)`,
+      `  EMPI: ${figures.records} source records linked into ${figures.patients} patients in ingest's database (this sample's messages concern ${new Set(messages.map((m) => m.person)).size} people)`,
       `  follow-up tasks (${DEMO_INGEST_ORG}, due ${summary.from} .. a year ahead): ${describeTasks(figures.tasks)}`,
       `  ${account('agent').username}'s worklist now: ${worklist === 100 ? '100+' : worklist} calls`,
       `  sample: ${dir} (ground truth in truth/, summary.json)`,
     ].join('\n'),
   );
-  return tally.rejected === 0;
+  return tally.rejected === 0 && shadowed === 0;
+}
+
+function shadowedWarning(n: number): string {
+  return [
+    `  WARNING: ${n} HL7 messages reuse control ids (MSH-10) of different messages an earlier demo sample loaded;`,
+    '  ingest took them for resends and derived nothing from them. Every sample numbers its control ids from',
+    '  DH000000001: load the same sample as before (same --patients, --months, --seed, on the same day) or',
+    "  start from a database without ingest's earlier messages.",
+  ].join('\n');
 }
 
 function describeTasks(t: TaskCounts): string {
@@ -95,27 +120,16 @@ interface Figures {
 }
 
 /** Polls until the EMPI's and the dashboard's figures stop moving (events are still flowing after the ACKs). */
-async function settledFigures(databaseUrl: string, token: string, summary: SampleSummary): Promise<Figures> {
+async function settledFigures(db: Client, token: string, summary: SampleSummary): Promise<Figures> {
   const to = formatDate(todayInShanghai(Date.now() + 365 * 86_400_000));
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    let last = '';
-    let figures: Figures | undefined;
-    for (let round = 0; round < 60; round += 1) {
-      // The EMPI has no counting API; its tables are read directly (read-only) for this one line.
-      const { rows } = await db.query<{ records: number; patients: number }>(
-        `SELECT (SELECT count(*) FROM ingest.source_record)::int AS records,
-                (SELECT count(*) FROM ingest.enterprise_patient WHERE status = 'active')::int AS patients`,
-      );
-      figures = { ...rows[0]!, tasks: await taskCounts(token, DEMO_INGEST_ORG, summary.from, to) };
-      const now = JSON.stringify(figures);
-      if (now === last && figures.records > 0) return figures;
-      last = now;
-      await new Promise((resolve) => setTimeout(resolve, 5000));
-    }
-    return figures!;
-  } finally {
-    await db.end();
+  let last = '';
+  let figures: Figures | undefined;
+  for (let round = 0; round < 60; round += 1) {
+    figures = { ...(await empiCounts(db)), tasks: await taskCounts(token, DEMO_INGEST_ORG, summary.from, to) };
+    const now = JSON.stringify(figures);
+    if (now === last && figures.records > 0) return figures;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 5000));
   }
+  return figures!;
 }
