@@ -14,7 +14,7 @@ import { Client } from 'pg';
 import { run as generate } from '../../generate/generate-command';
 import { startServiceProcess, type ServiceProcess } from '../service-process';
 import { waitUntilReady } from '../wait-ready';
-import { hl7Resends } from './ingest-figures';
+import { hl7Resends } from './database-figures';
 import { registerSources } from './register-sources';
 import { sendSample } from './send-sample';
 import { parseSendOrder } from './send-plan';

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { run as generate } from '../../generate/generate-command';
 import { DEMO_ACCOUNTS, DEMO_INGEST_ORG } from '../demo-accounts';
 import { demoRoster, ensureRoster, signIn, type TaskCounts, taskCounts, worklistSize } from './follow-up-setup';
-import { empiCounts, hl7Resends } from './ingest-figures';
+import { empiCounts, hl7Resends, schedulerTasks } from './database-figures';
 import { registerSources } from './register-sources';
 import { DEMO_INGEST, sendSample } from './send-sample';
 import { parseSendOrder } from './send-plan';
@@ -73,6 +73,7 @@ export async function loadSample(
   await db.connect();
   let figures: Figures;
   let shadowed: number;
+  let tasks: Record<string, number>;
   try {
     const resends = await hl7Resends(db, new Date(sendStarted));
     shadowed = resends.different;
@@ -83,6 +84,7 @@ export async function loadSample(
     if (shadowed > 0) log(shadowedWarning(shadowed));
     log('waiting for the EMPI and the scheduler to catch up...');
     figures = await settledFigures(db, admin, summary);
+    tasks = await schedulerTasks(db, DEMO_INGEST_ORG);
   } finally {
     await db.end();
   }
@@ -92,7 +94,8 @@ export async function loadSample(
     [
       `sample loaded in ${((Date.now() - started) / 1000).toFixed(0)} s:`,
       `  EMPI: ${figures.records} source records linked into ${figures.patients} patients in ingest's database (this sample's messages concern ${new Set(messages.map((m) => m.person)).size} people)`,
-      `  follow-up tasks (${DEMO_INGEST_ORG}, due ${summary.from} .. a year ahead): ${describeTasks(figures.tasks)}`,
+      `  follow-up tasks in the scheduler (${DEMO_INGEST_ORG}): ${describeStatuses(tasks)}`,
+      `  dashboard (due ${summary.from} .. a year ahead): ${describeTasks(figures.tasks)}`,
       `  ${account('agent').username}'s worklist now: ${worklist === 100 ? '100+' : worklist} calls`,
       `  sample: ${dir} (ground truth in truth/, summary.json)`,
     ].join('\n'),
@@ -109,8 +112,16 @@ function shadowedWarning(n: number): string {
   ].join('\n');
 }
 
+function describeStatuses(byStatus: Record<string, number>): string {
+  const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
+  // "missed": due more than the plan's catch-up grace (7 days) before the sample arrived, so never called.
+  return `${total} (${Object.entries(byStatus)
+    .map(([status, n]) => `${n} ${status}`)
+    .join(', ')})`;
+}
+
 function describeTasks(t: TaskCounts): string {
-  return `${t.due} due by now (${t.overdue} open past due, ${t.completed} completed), ${t.cancelled} cancelled`;
+  return `${t.due} due by now (${t.overdue} open past due, ${t.completed} completed), ${t.cancelled} cancelled or missed`;
 }
 
 interface Figures {

@@ -1,8 +1,8 @@
 import { type Client } from 'pg';
 
 /*
- * Figures ingest has no API for, read (read-only) from its tables in the demo's database: the EMPI's link
- * counts, and which MLLP messages ingest took for resends.
+ * Figures the services have no API for, read (read-only) from their tables in the demo's database: the
+ * EMPI's link counts, which MLLP messages ingest took for resends, the scheduler's tasks by status.
  */
 
 export async function empiCounts(db: Client): Promise<{ records: number; patients: number }> {
@@ -28,4 +28,13 @@ export async function hl7Resends(db: Client, since: Date): Promise<{ identical: 
     [since],
   );
   return rows[0]!;
+}
+
+/** The scheduler's tasks for the org by status (pending = not yet due), in status order. */
+export async function schedulerTasks(db: Client, org: string): Promise<Record<string, number>> {
+  const { rows } = await db.query<{ status: string; n: number }>(
+    `SELECT status, count(*)::int AS n FROM scheduler.follow_up_task WHERE org_id = $1 GROUP BY 1 ORDER BY 1`,
+    [org],
+  );
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
