@@ -167,4 +167,24 @@ describe('the robot rung on the real broker, PostgreSQL and Redis, against the s
     expect(robot.batches.flatMap((batch) => batch.calls).filter((call) => call.callee === mobile)).toEqual([]);
     expect(await attemptsOf(taskId)).toEqual([]);
   });
+  it('a script the provider does not know: no call, no attempt, the task tried again later', async () => {
+    const taskId = randomUUID();
+    await probe.publish(...robotTask(taskId, `EPR${run}D`, '+8613900005555', 'retired-script-v9'));
+    await eventually(
+      async () => {
+        const calls: { status: string }[] = await db.query(
+          `SELECT status FROM outreach.robot_call WHERE task_id = $1`,
+          [taskId],
+        );
+        expect(calls).toEqual([{ status: 'failed' }]);
+      },
+      { timeoutMs: 90_000 },
+    );
+    const task: { later: boolean; current_channel: string }[] = await db.query(
+      `SELECT next_attempt_at > now() + interval '10 minutes' AS later, current_channel FROM outreach.task WHERE id = $1`,
+      [taskId],
+    );
+    expect(task).toEqual([{ later: true, current_channel: 'phone-robot' }]);
+    expect(await attemptsOf(taskId)).toEqual([]);
+  });
 });
