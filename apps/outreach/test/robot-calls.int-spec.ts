@@ -187,4 +187,36 @@ describe('the robot rung on the real broker, PostgreSQL and Redis, against the s
     expect(task).toEqual([{ later: true, current_channel: 'phone-robot' }]);
     expect(await attemptsOf(taskId)).toEqual([]);
   });
+  it('a call without a result past the wait is given up and placed again; its late result moves nothing', async () => {
+    const taskId = randomUUID();
+    const mobile = '+8613900006666';
+    robot.when(mobile, { outcome: 'no-answer' });
+    robot.holdResults = true;
+    const held = robot.results.length;
+    try {
+      await probe.publish(...robotTask(taskId, `EPR${run}E`, mobile, undefined));
+      const statuses = async () =>
+        (
+          (await db.query(`SELECT status FROM outreach.robot_call WHERE task_id = $1 ORDER BY created_at`, [
+            taskId,
+          ])) as { status: string }[]
+        ).map((row) => row.status);
+      await eventually(async () => expect(await statuses()).toEqual(['submitted']), { timeoutMs: 90_000 });
+      // The wait runs out (time passing, without sleeping).
+      await db.query(`UPDATE outreach.task SET next_attempt_at = now() - interval '1 second' WHERE id = $1`, [taskId]);
+      await eventually(async () => expect(await statuses()).toEqual(['expired', 'submitted']));
+    } finally {
+      robot.holdResults = false;
+    }
+    // Both results arrive now, the late one first.
+    for (const result of robot.results.slice(held)) await robot.pusher.push(robot.callbackUrl, result);
+    await eventually(async () =>
+      expect(await attemptsOf(taskId)).toEqual([{ channel: 'phone-robot', disposition: 'no-answer' }]),
+    );
+    const task: { current_channel: string }[] = await db.query(
+      `SELECT current_channel FROM outreach.task WHERE id = $1`,
+      [taskId],
+    );
+    expect(task).toEqual([{ current_channel: 'phone-agent' }]);
+  });
 });
