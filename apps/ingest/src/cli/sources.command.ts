@@ -9,10 +9,11 @@ export const SOURCES_USAGE = `Usage: revisit ingest sources <add|list|rotate-key
 Manages the feed sources allowed to send to ingest, in its database ($DATABASE_URL; run it where
 the service runs, after the service has applied its migrations).
 
-  add --id ID --name NAME --systems SYS[,SYS...] [--cert-fingerprint SHA256]... [--mllp-peer IP]...
-      [--no-api-key]
+  add --id ID --name NAME --systems SYS[,SYS...] [--org ORG] [--cert-fingerprint SHA256]...
+      [--mllp-peer IP]... [--no-api-key]
       Registers a source bound to the identifier systems (assigning authorities) it may write and
-      prints its API key once. --cert-fingerprint binds an mTLS client certificate (openssl x509
+      prints its API key once. --org names the organisation its facts belong to (default: the
+      service's ORG_ID). --cert-fingerprint binds an mTLS client certificate (openssl x509
       -fingerprint -sha256), --mllp-peer allows plain MLLP from that address.
   list                    Lists sources (never keys).
   rotate-key --id ID      Issues a new API key; the old one stops working within a minute.
@@ -32,6 +33,7 @@ export async function runSourcesCommand(
       options: {
         id: { type: 'string' },
         name: { type: 'string' },
+        org: { type: 'string' },
         systems: { type: 'string' },
         'cert-fingerprint': { type: 'string', multiple: true },
         'mllp-peer': { type: 'string', multiple: true },
@@ -46,6 +48,9 @@ export async function runSourcesCommand(
   if (action !== 'list' && typeof values['id'] !== 'string') return usage(io, '--id is required');
   if (action === 'add' && (typeof values['name'] !== 'string' || typeof values['systems'] !== 'string')) {
     return usage(io, 'add needs --name and --systems');
+  }
+  if (values['org'] !== undefined && !/^[^\s]{1,64}$/.test(values['org'] as string)) {
+    return usage(io, '--org must be 1-64 characters without spaces');
   }
   const url = env['DATABASE_URL'];
   if (!url) return usage(io, 'DATABASE_URL is not set');
@@ -68,6 +73,7 @@ export async function runSourcesCommand(
         ? await addSource(query, {
             id,
             displayName: values['name'] as string,
+            ...(typeof values['org'] === 'string' ? { orgId: values['org'] } : {}),
             identifierSystems: (values['systems'] as string)
               .split(',')
               .map((s) => s.trim())

@@ -8,9 +8,9 @@ const DEMO_JWKS = `${DEMO_ISSUER}/.well-known/jwks.json`;
 const DEMO_AUDIENCE = 'revisit-outreach';
 
 /**
- * The tenant the demo's ingest stamps on every event: ingest serves one organisation per instance (ORG_ID),
- * so all four sample feeds arrive as the hospital's, the first organisation of every demo sign-in (the one
- * the console shows).
+ * The demo ingest's own organisation (ORG_ID), for any source registered without one; the sample's sources
+ * are registered with their own organisations, so each feed's facts arrive under its hospital, pharmacy or
+ * clinic.
  */
 export const DEMO_INGEST_ORG = ORGANISATIONS[0]!.id;
 

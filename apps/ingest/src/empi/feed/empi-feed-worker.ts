@@ -104,12 +104,14 @@ export class EmpiFeedWorker implements OnModuleInit, BeforeApplicationShutdown {
     try {
       const processed = await this.dataSource.transaction(async (manager) => {
         await manager.query(`SELECT pg_advisory_xact_lock(hashtext('revisit-ingest-empi-feed'))`);
+        // Each message's facts belong to its source's organisation (the service's ORG_ID when unset).
         const rows = (await manager.query(
-          `SELECT id, normalised_events FROM ${S}.raw_message
-            WHERE status = 'accepted' AND empi_processed_at IS NULL
-            ORDER BY id LIMIT $1 FOR UPDATE`,
+          `SELECT r.id, r.normalised_events, s.org_id FROM ${S}.raw_message r
+             LEFT JOIN ${S}.feed_source s ON s.id = r.source_id
+            WHERE r.status = 'accepted' AND r.empi_processed_at IS NULL
+            ORDER BY r.id LIMIT $1 FOR UPDATE OF r`,
           [single ? 1 : BATCH_SIZE],
-        )) as { id: string; normalised_events: NormalisedEvent[] | null }[];
+        )) as { id: string; normalised_events: NormalisedEvent[] | null; org_id: string | null }[];
         taken = rows.map((r) => r.id);
         const outcomes: MessageLinkOutcome[] = [];
         for (const row of rows) {
@@ -121,7 +123,7 @@ export class EmpiFeedWorker implements OnModuleInit, BeforeApplicationShutdown {
                 linker: this.linker,
                 enqueue: (m, envelopes: AnyEventEnvelope[]) => this.outbox.enqueueAll(m, envelopes),
               },
-              { orgId: this.settings.orgId, now: new Date() },
+              { orgId: row.org_id ?? this.settings.orgId, now: new Date() },
             ),
           );
         }

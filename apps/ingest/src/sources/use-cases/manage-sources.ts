@@ -10,6 +10,8 @@ export type SqlQuery = (sql: string, params: unknown[]) => Promise<Record<string
 export interface AddSourceCommand {
   readonly id: string;
   readonly displayName: string;
+  /** The organisation the source's facts belong to; absent = the service's ORG_ID. */
+  readonly orgId?: string;
   readonly identifierSystems: readonly string[];
   readonly certFingerprints?: readonly string[];
   readonly mllpPeerAddresses?: readonly string[];
@@ -20,6 +22,7 @@ export interface AddSourceCommand {
 export interface SourceView {
   readonly id: string;
   readonly displayName: string;
+  readonly orgId: string | null;
   readonly identifierSystems: string[];
   readonly apiKeyId: string | null;
   readonly apiKeyRotatedAt: string | null;
@@ -36,8 +39,8 @@ export async function addSource(
   const rows = await query(
     `INSERT INTO ${S}.feed_source
        (id, display_name, identifier_systems, api_key_id, api_key_hash, api_key_rotated_at, cert_fingerprints,
-        mllp_peer_addresses)
-     VALUES ($1, $2, $3, $4, $5, CASE WHEN $4::text IS NULL THEN NULL ELSE now() END, $6, $7)
+        mllp_peer_addresses, org_id)
+     VALUES ($1, $2, $3, $4, $5, CASE WHEN $4::text IS NULL THEN NULL ELSE now() END, $6, $7, $8)
      ON CONFLICT (id) DO NOTHING
      RETURNING *`,
     [
@@ -48,6 +51,7 @@ export async function addSource(
       key?.hash ?? null,
       (command.certFingerprints ?? []).map((f) => f.toUpperCase()),
       [...(command.mllpPeerAddresses ?? [])],
+      command.orgId ?? null,
     ],
   );
   if (rows.length === 0) throw new SourceError(SourceErrorCode.AlreadyExists, `Source ${command.id} already exists`);
@@ -75,6 +79,7 @@ function toView(row: Record<string, unknown>): SourceView {
   return {
     id: String(row['id']),
     displayName: String(row['display_name']),
+    orgId: (row['org_id'] as string | null | undefined) ?? null,
     identifierSystems: row['identifier_systems'] as string[],
     apiKeyId: (row['api_key_id'] as string | null) ?? null,
     apiKeyRotatedAt: date instanceof Date ? date.toISOString() : null,

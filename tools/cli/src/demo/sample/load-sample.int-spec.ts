@@ -85,13 +85,14 @@ describe('demo sample loader', () => {
     await db.connect();
     try {
       const { rows } = await db.query(
-        'SELECT id, identifier_systems, mllp_peer_addresses, api_key_id IS NOT NULL AS keyed FROM ingest.feed_source ORDER BY id',
+        'SELECT id, org_id, identifier_systems, mllp_peer_addresses, api_key_id IS NOT NULL AS keyed FROM ingest.feed_source ORDER BY id',
       );
       expect(rows).toEqual(
         [...SOURCES]
           .sort((a, b) => a.id.localeCompare(b.id))
           .map((s) => ({
             id: s.id,
+            org_id: s.orgId,
             identifier_systems: [...s.identifierSystems],
             mllp_peer_addresses: s.feed === 'hl7v2' ? ['127.0.0.1'] : [],
             keyed: s.feed !== 'hl7v2',

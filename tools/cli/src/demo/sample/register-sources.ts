@@ -34,6 +34,9 @@ export async function registerSources(
       source.id,
       '--name',
       source.name,
+      // Each source's facts reach downstream under its own organisation (hospital, pharmacy, clinics).
+      '--org',
+      source.orgId,
       '--systems',
       source.identifierSystems.join(','),
       ...(viaMllp ? ['--mllp-peer', DEMO_MLLP_PEER, '--no-api-key'] : []),
