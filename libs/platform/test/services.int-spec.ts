@@ -10,7 +10,7 @@ const BOOT_TIMEOUT_MS = 60_000;
 const STARTED_AFTER_LISTENING: Record<(typeof APPS)[number], string[]> = {
   ingest: ['empi-feed', 'messaging', 'mllp'],
   scheduler: ['messaging', 'dispatcher'],
-  outreach: ['outreach-timers', 'messaging'],
+  outreach: ['outreach-timers', 'messaging', 'complaint-sla-timer'],
   analytics: ['messaging', 'weekly-summary'],
 };
 
