@@ -10,7 +10,7 @@ type TruthBase = Pick<GroundTruthMessage, 'seq' | 'at' | 'feed' | 'source' | 'or
 
 /**
  * Lays the feed items, taken in send order, into files and records where each one went: HL7 messages back
- * to back per interface and month (control ids numbered per sender in send order), one FHIR bundle per
+ * to back per interface and month (control ids: the sample's tag, then numbered per sender in send order), one FHIR bundle per
  * file, one CSV per store and month.
  */
 export class FeedFiles {
@@ -19,6 +19,9 @@ export class FeedFiles {
   private readonly hl7 = new Map<string, { parts: Buffer[]; size: number }>();
   private readonly csv = new Map<string, { encoding: 'utf-8' | 'gb18030'; rows: ErpRow[] }>();
   private readonly controlIds = new Map<string, number>();
+
+  /** `tag` prefixes the control ids, so two different samples never share one (see `sampleTag`). */
+  constructor(private readonly tag: string) {}
 
   add(item: FeedItem): void {
     const base: TruthBase = {
@@ -52,7 +55,7 @@ export class FeedFiles {
     const sender = `${item.source.sendingApplication}|${item.source.sendingFacility}`;
     const n = (this.controlIds.get(sender) ?? 0) + 1;
     this.controlIds.set(sender, n);
-    const controlId = `DH${String(n).padStart(9, '0')}`;
+    const controlId = `DH${this.tag}${String(n).padStart(9, '0')}`;
     const header = msh({
       source: item.source,
       at: item.at,

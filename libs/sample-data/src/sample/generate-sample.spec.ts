@@ -101,6 +101,18 @@ describe('generateSample', () => {
     expect(new Set(hl7.map((m) => m.controlId)).size).toBe(hl7.length);
     const ids = hl7.map((m) => m.controlId!);
     expect([...ids].sort()).toEqual(ids);
+    // Another sample's messages must never look like resends of these to ingest (same sender + control id).
+    const other = generateSample({ ...options, until: '2026-11-24' }).files.find(
+      (f) => f.path === 'truth/messages.ndjson',
+    )!;
+    const otherIds = other.bytes
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { controlId?: string }).controlId)
+      .filter((id): id is string => id !== undefined);
+    expect(otherIds.length).toBeGreaterThan(100);
+    expect(otherIds.filter((id) => ids.includes(id))).toEqual([]);
     const times = messages.map((m) => m.at);
     expect([...times].sort()).toEqual(times);
     expect(times[0]! >= `${sample.summary.from}T00:00:00+08:00`).toBe(true);

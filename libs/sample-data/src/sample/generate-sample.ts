@@ -71,6 +71,20 @@ function checkOptions(o: GenerateSampleOptions): HistoryWindow {
 }
 
 /**
+ * Four base-36 characters naming a sample by its options: different samples sent to one ingest must not
+ * share HL7 control ids, or ingest takes the second sample's messages for resends of the first's.
+ */
+export function sampleTag(options: GenerateSampleOptions): string {
+  // FNV-1a over the options that decide the content: same options, same tag.
+  let hash = 0x811c9dc5;
+  for (const char of `${options.seed}/${options.patients}/${options.months}/${options.until}`) {
+    hash ^= char.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return (hash % 36 ** 4).toString(36).toUpperCase().padStart(4, '0');
+}
+
+/**
  * A seeded, reproducible sample: people registered in up to four organisations' systems with small
  * differences, their history over `months` months up to `until`, written in the real feed formats (HL7 v2
  * files of CR-ended messages, FHIR R4 transaction bundles, ERP CSV per store), with the ground truth
@@ -89,7 +103,7 @@ export function generateSample(options: GenerateSampleOptions): GeneratedSample 
     .sort((a, b) => a.item.at - b.item.at || a.order - b.order)
     .map(({ item }) => item);
 
-  const feeds = new FeedFiles();
+  const feeds = new FeedFiles(sampleTag(options));
   for (const item of items) feeds.add(item);
   const files = feeds.files();
 
