@@ -11,7 +11,7 @@ import { signedHeaders } from '../src/channels/signed-payload';
 import { wechatSignature } from '../src/channels/wechat/wechat-signature';
 import { HttpVoiceRobotChannel } from '../src/channels/robot/http-voice-robot.channel';
 import { outreachConfigSchema } from '../src/config/outreach.config';
-import { FakeVoiceRobot } from './fakes/fake-voice-robot.server';
+import { FakeVoiceRobot } from '@revisit/provider-fakes';
 
 jest.setTimeout(120_000);
 

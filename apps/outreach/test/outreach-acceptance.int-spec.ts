@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PATIENT_EVENT_SUBSCRIPTIONS } from '../src/patients/patient-events.consumer';
 import { TASK_EVENT_SUBSCRIPTIONS } from '../src/tasks/task-events.consumer';
-import { FakeAlibabaSms } from './fakes/fake-alibaba-sms.server';
+import { FakeAlibabaSms } from '@revisit/provider-fakes';
 import { KafkaProbe } from './support/kafka-probe';
 import { type OutreachInstance, startOutreach } from './support/outreach-instance';
 import { createScratchDatabase, dropScratchDatabase } from './support/scratch-database';

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { OUTREACH_SUBSCRIPTIONS } from '../src/app.module';
-import { FakeAlibabaSms } from './fakes/fake-alibaba-sms.server';
+import { FakeAlibabaSms } from '@revisit/provider-fakes';
 import { KafkaProbe } from './support/kafka-probe';
 import { type OutreachInstance, startOutreach } from './support/outreach-instance';
 import { createScratchDatabase, dropScratchDatabase } from './support/scratch-database';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { PATIENT_EVENT_SUBSCRIPTIONS } from '../src/patients/patient-events.consumer';
 import { TASK_EVENT_SUBSCRIPTIONS } from '../src/tasks/task-events.consumer';
-import { FakeVoiceRobot } from './fakes/fake-voice-robot.server';
+import { FakeVoiceRobot } from '@revisit/provider-fakes';
 import { KafkaProbe } from './support/kafka-probe';
 import { ORG, ROBOT_ENV, robotTask } from './support/robot-fixtures';
 import { type OutreachInstance, startOutreach } from './support/outreach-instance';

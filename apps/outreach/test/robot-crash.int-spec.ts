@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { OUTREACH_SUBSCRIPTIONS } from '../src/app.module';
-import { FakeVoiceRobot } from './fakes/fake-voice-robot.server';
+import { FakeVoiceRobot } from '@revisit/provider-fakes';
 import { KafkaProbe } from './support/kafka-probe';
 import { buildOutreach, type OutreachProcess, spawnOutreach } from './support/outreach-process';
 import { type OutreachInstance, startOutreach } from './support/outreach-instance';

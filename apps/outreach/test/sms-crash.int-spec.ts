@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { OUTREACH_SUBSCRIPTIONS } from '../src/app.module';
-import { FakeAlibabaSms } from './fakes/fake-alibaba-sms.server';
+import { FakeAlibabaSms } from '@revisit/provider-fakes';
 import { KafkaProbe } from './support/kafka-probe';
 import { buildOutreach, type OutreachProcess, spawnOutreach } from './support/outreach-process';
 import { type OutreachInstance, startOutreach } from './support/outreach-instance';

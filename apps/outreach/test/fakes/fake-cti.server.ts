@@ -5,8 +5,13 @@ import {
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
 } from '../../src/channels/signed-payload';
-import { type FakeRequest, type FakeResponse, header, startJsonServer } from './fake-http-server';
-import { SignedJsonPusher } from './signed-json-pusher';
+import {
+  type FakeRequest,
+  type FakeResponse,
+  header,
+  SignedJsonPusher,
+  startJsonServer,
+} from '@revisit/provider-fakes';
 
 const E164 = /^\+86(?:1[3-9]\d{9}|[2-9]\d{9,10})$/;
 

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { computeTc3Signature, parseTc3Authorization } from '../../src/channels/sms/tencent/tc3-signature';
 import { TENCENT_SMS_API_VERSION } from '../../src/channels/sms/tencent/tencent-sms.channel';
-import { type FakeRequest, type FakeResponse, header, pushJson, startJsonServer } from './fake-http-server';
-import { PerNumberRateLimiter, type RateWindow } from './per-number-rate-limiter';
+import {
+  type FakeRequest,
+  type FakeResponse,
+  header,
+  PerNumberRateLimiter,
+  pushJson,
+  type RateWindow,
+  startJsonServer,
+} from '@revisit/provider-fakes';
 
 /**
  * Tencent Cloud SMS default frequency limits per number and signature (控制台 默认频率限制):

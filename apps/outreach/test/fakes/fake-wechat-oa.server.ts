@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { wechatSignature } from '../../src/channels/wechat/wechat-signature';
-import { type FakeRequest, type FakeResponse, startJsonServer } from './fake-http-server';
+import { type FakeRequest, type FakeResponse, startJsonServer } from '@revisit/provider-fakes';
 import { DailyQuota, FakeTokenStore } from './wechat-fake-tokens';
 
 const OPENID = /^[A-Za-z0-9_-]{28}$/;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type FakeRequest, type FakeResponse, startJsonServer } from './fake-http-server';
+import { type FakeRequest, type FakeResponse, startJsonServer } from '@revisit/provider-fakes';
 import { DailyQuota, FakeTokenStore } from './wechat-fake-tokens';
 
 export interface FakeWecomOptions {

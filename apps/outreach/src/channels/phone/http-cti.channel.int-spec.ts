@@ -1,5 +1,5 @@
 import { FakeCti, SCENARIOS } from '../../../test/fakes/fake-cti.server';
-import { header, type RunningServer, startJsonServer } from '../../../test/fakes/fake-http-server';
+import { header, type RunningServer, startJsonServer } from '@revisit/provider-fakes';
 import type { ChannelOutcome } from '../channel.port';
 import { ChannelError, ChannelErrorCode } from '../channel.errors';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignedJson } from '../signed-payload';

@@ -1,5 +1,4 @@
-import { FakeVoiceRobot } from '../../../test/fakes/fake-voice-robot.server';
-import { header, type RunningServer, startJsonServer } from '../../../test/fakes/fake-http-server';
+import { FakeVoiceRobot, header, type RunningServer, startJsonServer } from '@revisit/provider-fakes';
 import { ChannelError, ChannelErrorCode } from '../channel.errors';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignedJson } from '../signed-payload';
 import { HttpVoiceRobotChannel } from './http-voice-robot.channel';

@@ -1,5 +1,4 @@
-import { FakeAlibabaSms } from '../../../../test/fakes/fake-alibaba-sms.server';
-import { startReceiptReceiver } from '../../../../test/fakes/receipt-receiver';
+import { FakeAlibabaSms, startReceiptReceiver } from '@revisit/provider-fakes';
 import { SmsChannelError, SmsChannelErrorCode } from '../sms-channel.errors';
 import { ALIBABA_RECEIPT_ACK, parseAlibabaReceipts } from './alibaba-sms-receipt';
 import { AlibabaSmsChannel } from './alibaba-sms.channel';

@@ -1,5 +1,5 @@
 import { FakeTencentSms } from '../../../../test/fakes/fake-tencent-sms.server';
-import { startReceiptReceiver } from '../../../../test/fakes/receipt-receiver';
+import { startReceiptReceiver } from '@revisit/provider-fakes';
 import { SmsChannelError, SmsChannelErrorCode } from '../sms-channel.errors';
 import { TENCENT_RECEIPT_ACK, parseTencentReceipts } from './tencent-sms-receipt';
 import { TencentSmsChannel, type TencentSmsOptions } from './tencent-sms.channel';

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { computeAcs3Signature, parseAcs3Authorization } from '../../src/channels/sms/alibaba/acs3-signature';
-import { DYSMS_API_VERSION } from '../../src/channels/sms/alibaba/alibaba-sms.channel';
-import { sha256Hex } from '../../src/channels/sms/hashing';
+import { computeAcs3Signature, DYSMS_API_VERSION, parseAcs3Authorization, sha256Hex } from './protocol/acs3-signature';
 import { type FakeRequest, type FakeResponse, header, pushJson, startJsonServer } from './fake-http-server';
 import { PerNumberRateLimiter, type RateWindow } from './per-number-rate-limiter';
 
@@ -23,6 +21,8 @@ export interface FakeAlibabaSmsOptions {
   readonly now?: () => number;
   /** Called once a message is accepted, before the answer leaves: a test can crash the caller right there. */
   readonly onAccepted?: (sms: RecordedAlibabaSms) => void;
+  /** Fixed local port; a free one if unset. */
+  readonly port?: number;
 }
 
 export interface RecordedAlibabaSms {
@@ -62,7 +62,7 @@ export class FakeAlibabaSms {
   static async start(options: FakeAlibabaSmsOptions): Promise<FakeAlibabaSms> {
     // The server must exist before the fake (it needs the URL); requests cannot arrive before this returns.
     let handle = (_request: FakeRequest): FakeResponse => ({ status: 503, json: {} });
-    const server = await startJsonServer((request) => handle(request));
+    const server = await startJsonServer((request) => handle(request), options.port);
     const fake = new FakeAlibabaSms(options, server.baseUrl, server.close);
     handle = (request) => fake.handle(request);
     return fake;

@@ -1,4 +1,4 @@
-import { signedHeaders } from '../../src/channels/signed-payload';
+import { signedHeaders } from './protocol/signed-payload';
 
 export interface Delivery {
   readonly url: string;

@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  checkSignedPayload,
-  KEY_ID_HEADER,
-  SIGNATURE_HEADER,
-  TIMESTAMP_HEADER,
-} from '../../src/channels/signed-payload';
+import { checkSignedPayload, KEY_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './protocol/signed-payload';
 import { type FakeRequest, type FakeResponse, header, startJsonServer } from './fake-http-server';
 import { SignedJsonPusher } from './signed-json-pusher';
 
@@ -31,6 +26,10 @@ export interface FakeVoiceRobotOptions {
   readonly now?: () => number;
   /** Called once a new batch is accepted, before the answer is sent (a test may kill the caller here). */
   readonly onAccepted?: (batch: SubmittedBatch) => void;
+  /** What a callee without a `when` scenario does (the demo's simulated patients); a completed call if unset. */
+  readonly scenarioFor?: (call: { readonly callee: string; readonly callRef: string }) => RobotScenario;
+  /** Fixed local port; a free one if unset. */
+  readonly port?: number;
 }
 
 export interface SubmittedBatch {
@@ -75,7 +74,7 @@ export class FakeVoiceRobot {
   static async start(options: FakeVoiceRobotOptions): Promise<FakeVoiceRobot> {
     // The server must exist before the fake (it needs the URL); requests cannot arrive before this returns.
     let handle = (_request: FakeRequest): FakeResponse => ({ status: 503, json: {} });
-    const server = await startJsonServer((request) => handle(request));
+    const server = await startJsonServer((request) => handle(request), options.port);
     const fake = new FakeVoiceRobot(options, server.baseUrl, server.close);
     handle = (request) => fake.handle(request);
     return fake;
@@ -151,10 +150,11 @@ export class FakeVoiceRobot {
 
   private async run(batch: SubmittedBatch): Promise<void> {
     for (const call of batch.calls) {
-      const scenario = this.scenarios.get(call.callee) ?? {
-        outcome: 'completed',
-        answers: { satisfaction: 5, 'takes-medication-as-prescribed': true },
-      };
+      const scenario = this.scenarios.get(call.callee) ??
+        this.options.scenarioFor?.(call) ?? {
+          outcome: 'completed',
+          answers: { satisfaction: 5, 'takes-medication-as-prescribed': true },
+        };
       const answered = scenario.outcome === 'completed' || scenario.outcome === 'partial';
       const ringSeconds = scenario.outcome === 'no-answer' ? 21 : answered ? 6 : 0;
       const talkSeconds = answered ? 58 : 0;

@@ -21,14 +21,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts a JSON HTTP server on 127.0.0.1 with a free port, handing each request over fully read. */
-export async function startJsonServer(handle: (request: FakeRequest) => FakeResponse): Promise<RunningServer> {
+/**
+ * Starts a JSON HTTP server on 127.0.0.1, handing each request over fully read. Port 0 (tests) takes a free
+ * port; the demo passes fixed ones so the services' configuration can name them before the fakes start.
+ */
+export async function startJsonServer(
+  handle: (request: FakeRequest) => FakeResponse,
+  port = 0,
+): Promise<RunningServer> {
   const server = createServer((req, res) => {
     void respond(req, res, handle);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
+  return { baseUrl: `http://127.0.0.1:${bound}`, close: () => closeServer(server) };
 }
 
 async function respond(
