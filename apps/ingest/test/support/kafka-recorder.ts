@@ -2,6 +2,7 @@ import { type AnyEventEnvelope } from '@revisit/domain';
 import { createKafkaClient, silentLogger, subscribeWhenReady } from '@revisit/messaging';
 import { kafkaBrokers } from '@revisit/testing';
 import { type Consumer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
 
 /**
  * Records every event that reaches the given topics on the real broker, from the beginning. On a broker
@@ -16,7 +17,9 @@ export class KafkaRecorder {
     brokers: kafkaBrokers(),
     logger: silentLogger,
   });
-  private readonly groupId = `ingest-recorder-${process.pid}-${Date.now()}`;
+  // Random, not only the time: two recorders made in the same millisecond would share one group and split
+  // the partitions between them, each seeing half of the events.
+  private readonly groupId = `ingest-recorder-${process.pid}-${Date.now()}-${randomUUID()}`;
   private consumer: Consumer | undefined;
   private stopped = false;
   /** Disconnects of crashed consumers still under way; awaited on stop so none outlives the test file. */

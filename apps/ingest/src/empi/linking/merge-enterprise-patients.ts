@@ -1,10 +1,24 @@
 import { type AnyEventEnvelope } from '@revisit/domain';
 import { type EntityManager } from 'typeorm';
+import { INGEST_SCHEMA } from '../../database/ingest-schema';
 import { EmpiError, EmpiErrorCode } from '../empi.errors';
 import { EmpiRegistryRepository } from '../registry/empi-registry.repository';
 import { type MergeRecord, MergeHistoryRepository } from '../registry/merge-history.repository';
 import { type EmitContext, patientMerged, patientUnmerged } from '../registry/patient-events';
 import { ReviewQueueRepository } from '../registry/review-queue.repository';
+
+/**
+ * Every organisation whose sources feed this EMPI (the service's ORG_ID for sources without one). The enterprise
+ * id is shared across a hospital group's organisations, and each organisation's downstream data is keyed by
+ * (organisation, enterprise id): a merge or unmerge is announced to each of them, which re-keys what it holds
+ * and ignores ids it never saw.
+ */
+async function organisationsServed(manager: EntityManager, serviceOrg: string): Promise<string[]> {
+  const rows = (await manager.query(
+    `SELECT DISTINCT org_id FROM "${INGEST_SCHEMA}".feed_source WHERE org_id IS NOT NULL`,
+  )) as { org_id: string }[];
+  return [...new Set([serviceOrg, ...rows.map((row) => row.org_id)])].sort();
+}
 
 export interface MergeCommand {
   readonly survivingEnterpriseId: string;
@@ -67,14 +81,16 @@ export async function mergeEnterprisePatientsIn(
       moved: moved.length,
     },
   });
-  const event = patientMerged(
-    command.survivingEnterpriseId,
-    command.retiredEnterpriseId,
-    moved,
-    { method: command.method, ...(command.staffId ? { staffId: command.staffId } : {}) },
-    ctx,
+  const events = (await organisationsServed(manager, ctx.orgId)).map((orgId) =>
+    patientMerged(
+      command.survivingEnterpriseId,
+      command.retiredEnterpriseId,
+      moved,
+      { method: command.method, ...(command.staffId ? { staffId: command.staffId } : {}) },
+      { ...ctx, orgId },
+    ),
   );
-  return { merge, events: [event] };
+  return { merge, events };
 }
 
 export interface UnmergeCommand {
@@ -129,12 +145,14 @@ export async function unmergeEnterprisePatientsIn(
     reason: command.reason,
     detail: { mergeId: merge.id, restoredEnterpriseId: merge.retiredEnterpriseId, moved: stillThere.length },
   });
-  const event = patientUnmerged(
-    merge.survivingEnterpriseId,
-    merge.retiredEnterpriseId,
-    stillThere,
-    { staffId: command.staffId, ...(command.reasonCode ? { reasonCode: command.reasonCode } : {}) },
-    ctx,
+  const events = (await organisationsServed(manager, ctx.orgId)).map((orgId) =>
+    patientUnmerged(
+      merge.survivingEnterpriseId,
+      merge.retiredEnterpriseId,
+      stillThere,
+      { staffId: command.staffId, ...(command.reasonCode ? { reasonCode: command.reasonCode } : {}) },
+      { ...ctx, orgId },
+    ),
   );
-  return { merge, events: [event] };
+  return { merge, events };
 }
