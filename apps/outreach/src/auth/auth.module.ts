@@ -90,6 +90,7 @@ export class AuthModule {
             new RateLimiter(redis, {
               perMinute: config.RATE_LIMIT_PER_MINUTE,
               loginPerMinute: config.RATE_LIMIT_LOGIN_PER_MINUTE,
+              callbacksPerMinute: config.RATE_LIMIT_CALLBACKS_PER_MINUTE,
               prefix: config.RATE_LIMIT_KEY_PREFIX,
             }),
         },

@@ -21,6 +21,11 @@ export const securityConfigProperties = {
   AUTH_BOOTSTRAP_ADMIN_ORGS: optionalText('Comma-separated organisations of the bootstrap admin'),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600, description: 'Requests per user (or IP) a minute' }),
   RATE_LIMIT_LOGIN_PER_MINUTE: Type.Integer({ minimum: 1, default: 10, description: 'Token requests per user+IP' }),
+  RATE_LIMIT_CALLBACKS_PER_MINUTE: Type.Integer({
+    minimum: 1,
+    default: 12000,
+    description: 'Signed provider callbacks (SMS receipts, robot results, CTI events) per sending IP a minute',
+  }),
   RATE_LIMIT_KEY_PREFIX: Type.String({ default: 'revisit:outreach:', description: 'Redis key prefix of the counters' }),
   PHONE_UNMASKED_ROLES: Type.String({
     default: 'supervisor',

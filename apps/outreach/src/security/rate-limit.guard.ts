@@ -4,7 +4,14 @@ import type { Request, Response } from 'express';
 import { RateLimitError } from './rate-limit.errors';
 import { RateLimiter } from './rate-limiter';
 
-/** Runs after authentication: counts per signed-in user, or per client IP for public routes. */
+/** Where providers push outcomes; each request is authenticated by the provider's signature. */
+const PROVIDER_CALLBACKS = '/v1/channels/';
+
+/**
+ * Runs after authentication: counts per signed-in user, or per client IP for public routes. Provider
+ * callbacks have a budget of their own: a provider pushes a batch's results in a burst from one address, and a
+ * refused result may never be sent again, while people using the public pages from that address keep theirs.
+ */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   constructor(private readonly limiter: RateLimiter) {}
@@ -18,7 +25,8 @@ export class RateLimitGuard implements CanActivate {
       ? `user:${request.principal.issuer}|${request.principal.subject}`
       : `ip:${request.ip ?? ''}`;
     try {
-      await this.limiter.consumeRequest(caller);
+      if (!request.principal && request.path.startsWith(PROVIDER_CALLBACKS)) await this.limiter.consumeCallback(caller);
+      else await this.limiter.consumeRequest(caller);
     } catch (error) {
       if (error instanceof RateLimitError) {
         http.getResponse<Response>().setHeader('Retry-After', String(error.retryAfterSeconds));

@@ -5,6 +5,8 @@ import { RateLimitError } from './rate-limit.errors';
 export interface RateLimits {
   readonly perMinute: number;
   readonly loginPerMinute: number;
+  /** Provider callbacks: batch results arrive in bursts from a few addresses, each request signed. */
+  readonly callbacksPerMinute: number;
   /** Redis key prefix; tests isolate themselves with it. */
   readonly prefix: string;
 }
@@ -21,6 +23,10 @@ export class RateLimiter {
 
   consumeRequest(caller: string): Promise<void> {
     return this.consume('req', caller, this.limits.perMinute);
+  }
+
+  consumeCallback(caller: string): Promise<void> {
+    return this.consume('callback', caller, this.limits.callbacksPerMinute);
   }
 
   consumeLogin(caller: string): Promise<void> {
