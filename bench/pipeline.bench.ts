@@ -107,18 +107,24 @@ async function sendDispenses(port: number, prefix: string, count: number, connec
   return sentAt;
 }
 
-/** Dispense id -> when its first task row was stored, for the dispenses whose ids start with `prefix`. */
-async function tasksStored(db: Client, prefix: string): Promise<Map<string, number>> {
-  const { rows } = await db.query<{ dispense_id: string; stored_ms: string }>(
+/**
+ * Dispense id -> when ingest made its event (the envelope's time) and when the scheduler stored its first task
+ * row, for the dispenses whose ids start with `prefix`; the split says which half of the pipeline takes the time.
+ */
+async function tasksStored(db: Client, prefix: string): Promise<Map<string, { arrived: number; task: number }>> {
+  const { rows } = await db.query<{ dispense_id: string; stored_ms: string; arrived_ms: string }>(
     `SELECT h.envelope->'data'->>'dispenseId' AS dispense_id,
-            (extract(epoch FROM min(t.created_at)) * 1000)::bigint AS stored_ms
+            (extract(epoch FROM min(t.created_at)) * 1000)::bigint AS stored_ms,
+            (extract(epoch FROM min((h.envelope->>'time')::timestamptz)) * 1000)::bigint AS arrived_ms
        FROM scheduler.follow_up_task t
        JOIN scheduler.patient_history h ON h.event_id = t.trigger_event_id
       WHERE h.envelope->'data'->>'dispenseId' LIKE $1
       GROUP BY 1`,
     [`${prefix}-%`],
   );
-  return new Map(rows.map((row) => [row.dispense_id, Number(row.stored_ms)]));
+  return new Map(
+    rows.map((row) => [row.dispense_id, { arrived: Number(row.arrived_ms), task: Number(row.stored_ms) }]),
+  );
 }
 
 /** Dispenses of this run with at least one task (other plans' tasks, e.g. on registration, do not count). */
@@ -206,13 +212,27 @@ async function main(): Promise<void> {
     const stored = await tasksStored(db, prefix);
     if (stored.size !== MESSAGES) throw new Error(`expected tasks for ${MESSAGES} dispenses, found ${stored.size}`);
     const latency = new LatencyRecorder();
+    const toEvent = new LatencyRecorder();
+    const eventToTask = new LatencyRecorder();
     let lastStored = 0;
     for (const [dispenseId, at] of stored) {
       const sent = sentAt.get(dispenseId);
       if (sent === undefined) throw new Error(`tasks for a dispense never sent: ${dispenseId}`);
-      latency.record(at - sent);
-      lastStored = Math.max(lastStored, at);
+      latency.record(at.task - sent);
+      toEvent.record(at.arrived - sent);
+      eventToTask.record(at.task - at.arrived);
+      lastStored = Math.max(lastStored, at.task);
     }
+    const p = (recorder: LatencyRecorder, percentile: number): number =>
+      Number(recorder.percentile(percentile).toFixed(1));
+    // Sent -> ingest made the event (MLLP, store, parse, EMPI link, outbox row), then -> the task row (outbox
+    // relay, Kafka, the scheduler's inbox, history and derivation).
+    const stages = {
+      feedToEventP50Ms: p(toEvent, 50),
+      feedToEventP99Ms: p(toEvent, 99),
+      eventToTaskP50Ms: p(eventToTask, 50),
+      eventToTaskP99Ms: p(eventToTask, 99),
+    };
     const seconds = (lastStored - started) / 1000;
     const pipeline = {
       events: MESSAGES,
@@ -222,11 +242,12 @@ async function main(): Promise<void> {
       p50Ms: Number(latency.percentile(50).toFixed(1)),
       p99Ms: Number(latency.percentile(99).toFixed(1)),
       maxMs: Number(latency.percentile(100).toFixed(1)),
+      stages,
     };
     const rssMb = Object.fromEntries(services.map((s) => [s.name, s.peakRssMb() ?? NaN]));
     console.log(
       `pipeline: ${pipeline.eventsPerSecond} events/s feed -> task (${MESSAGES} in ${pipeline.seconds} s, sending took ${pipeline.sendSeconds} s), ` +
-        `p50 ${pipeline.p50Ms} ms, p99 ${pipeline.p99Ms} ms, max ${pipeline.maxMs} ms; peak RSS ${JSON.stringify(rssMb)} MB`,
+        `p50 ${pipeline.p50Ms} ms, p99 ${pipeline.p99Ms} ms, max ${pipeline.maxMs} ms; peak RSS ${JSON.stringify(rssMb)} MB; stages ${JSON.stringify(stages)}`,
     );
     for (const service of services.splice(0)) await service.stop();
 
