@@ -16,7 +16,8 @@ import { provisionBroker } from './lib/bench-broker';
 import { LatencyRecorder } from './lib/latency-stats';
 import { machineInfo } from './lib/machine-info';
 import { rawKafkajsPassthrough } from './lib/raw-kafkajs';
-import { freePort, type ServiceChild, startServiceChild } from './lib/service-child';
+import { freePort } from '@revisit/testing';
+import { type ServiceChild, startServiceChild } from './lib/service-child';
 
 const root = path.resolve(__dirname, '..', '..');
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);

@@ -4,11 +4,11 @@
 // database of its own.
 import { type AnyEventEnvelope } from '@revisit/domain';
 import { createKafkaClient, silentLogger, subscribeWhenReady } from '@revisit/messaging';
-import { eventually, kafkaBrokers, testDatabaseUrl, testRedisUrl } from '@revisit/testing';
+import { eventually, freePort, kafkaBrokers, testDatabaseUrl, testRedisUrl } from '@revisit/testing';
 import { type Consumer } from 'kafkajs';
 import { Client } from 'pg';
 import { addSource } from '../src/sources/use-cases/manage-sources';
-import { buildIngest, freePort, type IngestProcess, spawnIngest } from './support/ingest-process';
+import { buildIngest, type IngestProcess, spawnIngest } from './support/ingest-process';
 import { segment } from './support/mllp-test-client';
 import { ResendingMllpSender } from './support/resending-mllp-sender';
 

@@ -1,6 +1,5 @@
-import { eventually, kafkaBrokers, testDatabaseUrl, testRedisUrl, uniqueTopicPrefix } from '@revisit/testing';
+import { eventually, freePort, kafkaBrokers, testDatabaseUrl, testRedisUrl, uniqueTopicPrefix } from '@revisit/testing';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { OUTREACH_SUBSCRIPTIONS } from '../src/app.module';
 import { FakeVoiceRobot } from '@revisit/provider-fakes';
@@ -14,14 +13,6 @@ jest.setTimeout(300_000);
 
 const MOBILE = '+8613900004444';
 const run = `${process.pid}${Date.now().toString(36)}`.toUpperCase();
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('a robot call submission survives a crash between the provider call and the commit', () => {
   const baseUrl = testDatabaseUrl();

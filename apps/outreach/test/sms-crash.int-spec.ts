@@ -1,7 +1,6 @@
 import { type AnyEventEnvelope, EVENT_CATALOGUE, newEvent } from '@revisit/domain';
-import { eventually, kafkaBrokers, testDatabaseUrl, testRedisUrl, uniqueTopicPrefix } from '@revisit/testing';
+import { eventually, freePort, kafkaBrokers, testDatabaseUrl, testRedisUrl, uniqueTopicPrefix } from '@revisit/testing';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { OUTREACH_SUBSCRIPTIONS } from '../src/app.module';
 import { FakeAlibabaSms } from '@revisit/provider-fakes';
@@ -16,14 +15,6 @@ const ORG = 'org-demo-pharmacy';
 const MOBILE = '+8613912345678';
 const TEMPLATE = 'SMS_465320077';
 const run = `${process.pid}${Date.now().toString(36)}`.toUpperCase();
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function smsTask(taskId: string, patient: string): AnyEventEnvelope[] {
   const registered = EVENT_CATALOGUE['revisit.patient.registered.v1'].example;

@@ -1,6 +1,6 @@
-import { eventually, kafkaBrokers, testDatabaseUrl, testRedisUrl } from '@revisit/testing';
+import { eventually, freePort, kafkaBrokers, testDatabaseUrl, testRedisUrl } from '@revisit/testing';
 import { Client } from 'pg';
-import { buildDist, freePort, logRecords, spawnService, type SpawnedService } from './spawned-service';
+import { buildDist, logRecords, spawnService, type SpawnedService } from './spawned-service';
 
 // Each app booted as it runs in production: compiled, as a child process, against the run's real
 // PostgreSQL, Kafka and Redis.

@@ -9,3 +9,4 @@ export {
 } from './test-broker';
 export { createScratchDatabase, dropScratchDatabase } from './setup/test-database';
 export { TEST_INFRA_FILE_ENV, type TestInfraDescriptor, type TestKafka } from './test-infra-descriptor';
+export { freePort } from './free-port';

@@ -1,18 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { findRepoRoot } from '@revisit/local-infra';
-import { eventually, kafkaBrokers, testDatabaseUrl, testRedisUrl } from '@revisit/testing';
+import { eventually, freePort, kafkaBrokers, testDatabaseUrl, testRedisUrl } from '@revisit/testing';
 import { Client } from 'pg';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function onAdmin(sql: string): Promise<void> {
   const admin = new Client({ connectionString: testDatabaseUrl() });

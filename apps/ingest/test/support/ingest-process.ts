@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { findRepoRoot } from '@revisit/local-infra';
 import { eventually } from '@revisit/testing';
@@ -21,14 +20,6 @@ export function buildIngest(): string {
     throw new Error(`could not build ingest into dist/ (run \`node tools/build.mjs\`): ${result.stderr}`);
   }
   return script;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 export interface IngestProcess {
