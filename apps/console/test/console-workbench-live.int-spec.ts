@@ -34,7 +34,8 @@ const SUPERVISOR: ConsoleUser = {
 };
 
 describe('agent workbench over the real outreach service', () => {
-  const org = `org-console-${process.pid}`;
+  // Not the live-analytics test's tenant: its NPS must not count this test's survey (same process, same broker).
+  const org = `org-console-workbench-${process.pid}`;
   const patientId = `EP${process.pid}${Date.now().toString(36)}`.toUpperCase().slice(0, 20);
   const taskId = randomUUID();
   const recordedTaskId = randomUUID();
