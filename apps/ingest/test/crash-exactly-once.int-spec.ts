@@ -4,11 +4,19 @@
 // database of its own.
 import { type AnyEventEnvelope } from '@revisit/domain';
 import { createKafkaClient, silentLogger, subscribeWhenReady } from '@revisit/messaging';
-import { eventually, freePort, kafkaBrokers, testDatabaseUrl, testRedisUrl } from '@revisit/testing';
+import {
+  buildService,
+  eventually,
+  freePort,
+  kafkaBrokers,
+  type ServiceProcess,
+  spawnService,
+  testDatabaseUrl,
+  testRedisUrl,
+} from '@revisit/testing';
 import { type Consumer } from 'kafkajs';
 import { Client } from 'pg';
 import { addSource } from '../src/sources/use-cases/manage-sources';
-import { buildIngest, type IngestProcess, spawnIngest } from './support/ingest-process';
 import { segment } from './support/mllp-test-client';
 import { ResendingMllpSender } from './support/resending-mllp-sender';
 
@@ -105,10 +113,10 @@ describe('ingest killed with SIGKILL mid-stream and restarted (built service, re
   const kafka = new RawKafkaReader();
   let script: string;
   let env: Record<string, string>;
-  let ingest: IngestProcess | undefined;
+  let ingest: ServiceProcess | undefined;
 
   beforeAll(async () => {
-    script = buildIngest();
+    script = buildService('ingest');
     await onAdmin(`CREATE DATABASE "${database}"`);
     const databaseUrl = new URL(testDatabaseUrl());
     databaseUrl.pathname = `/${database}`;
@@ -136,7 +144,7 @@ describe('ingest killed with SIGKILL mid-stream and restarted (built service, re
   });
 
   it('emits the events of every acknowledged message exactly once, resends included', async () => {
-    ingest = await spawnIngest(script, env);
+    ingest = await spawnService('ingest', script, env);
     const db = new Client({ connectionString: env['DATABASE_URL'] });
     await db.connect();
     try {
@@ -161,7 +169,7 @@ describe('ingest killed with SIGKILL mid-stream and restarted (built service, re
         victim.child.kill('SIGKILL');
         const exit = await victim.exited;
         expect(exit.signal).toBe('SIGKILL');
-        ingest = await spawnIngest(script, env);
+        ingest = await spawnService('ingest', script, env);
       };
 
       await Promise.all(

@@ -1,10 +1,19 @@
-import { eventually, freePort, kafkaBrokers, testDatabaseUrl, testRedisUrl, uniqueTopicPrefix } from '@revisit/testing';
+import {
+  buildService,
+  eventually,
+  freePort,
+  kafkaBrokers,
+  type ServiceProcess,
+  spawnService,
+  testDatabaseUrl,
+  testRedisUrl,
+  uniqueTopicPrefix,
+} from '@revisit/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { OUTREACH_SUBSCRIPTIONS } from '../src/app.module';
 import { FakeVoiceRobot } from '@revisit/provider-fakes';
 import { KafkaProbe } from './support/kafka-probe';
-import { buildOutreach, type OutreachProcess, spawnOutreach } from './support/outreach-process';
 import { type OutreachInstance, startOutreach } from './support/outreach-instance';
 import { ROBOT_ENV, robotTask } from './support/robot-fixtures';
 import { createScratchDatabase, dropScratchDatabase } from './support/scratch-database';
@@ -21,7 +30,7 @@ describe('a robot call submission survives a crash between the provider call and
   let url: string;
   let robot: FakeVoiceRobot;
   let db: DataSource;
-  let child: OutreachProcess | undefined;
+  let child: ServiceProcess | undefined;
   let restarted: OutreachInstance | undefined;
   let crashOnAccept = true;
 
@@ -55,10 +64,10 @@ describe('a robot call submission survives a crash between the provider call and
   });
 
   it('places the call once: the restarted service finds the batch by its reference and takes its call ids', async () => {
-    const script = buildOutreach();
+    const script = buildService('outreach');
     const port = await freePort();
     const env = { ...ROBOT_ENV, VOICE_ROBOT_BASE_URL: robot.baseUrl, RATE_LIMIT_KEY_PREFIX: uniqueTopicPrefix('rc') };
-    child = await spawnOutreach(script, {
+    child = await spawnService('outreach', script, {
       ...env,
       DATABASE_URL: url,
       KAFKA_BROKERS: kafkaBrokers().join(','),

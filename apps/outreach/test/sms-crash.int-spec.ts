@@ -1,11 +1,20 @@
 import { type AnyEventEnvelope, EVENT_CATALOGUE, newEvent } from '@revisit/domain';
-import { eventually, freePort, kafkaBrokers, testDatabaseUrl, testRedisUrl, uniqueTopicPrefix } from '@revisit/testing';
+import {
+  buildService,
+  eventually,
+  freePort,
+  kafkaBrokers,
+  type ServiceProcess,
+  spawnService,
+  testDatabaseUrl,
+  testRedisUrl,
+  uniqueTopicPrefix,
+} from '@revisit/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { OUTREACH_SUBSCRIPTIONS } from '../src/app.module';
 import { FakeAlibabaSms } from '@revisit/provider-fakes';
 import { KafkaProbe } from './support/kafka-probe';
-import { buildOutreach, type OutreachProcess, spawnOutreach } from './support/outreach-process';
 import { type OutreachInstance, startOutreach } from './support/outreach-instance';
 import { createScratchDatabase, dropScratchDatabase } from './support/scratch-database';
 
@@ -54,7 +63,7 @@ describe('an automated SMS survives a crash between the provider call and the co
   let url: string;
   let fake: FakeAlibabaSms;
   let db: DataSource;
-  let child: OutreachProcess | undefined;
+  let child: ServiceProcess | undefined;
   let restarted: OutreachInstance | undefined;
   let crashOnAccept = true;
 
@@ -94,9 +103,9 @@ describe('an automated SMS survives a crash between the provider call and the co
   });
 
   it('sends exactly one SMS: the restarted service finds it at the provider by OutId and records it', async () => {
-    const script = buildOutreach();
+    const script = buildService('outreach');
     const port = await freePort();
-    child = await spawnOutreach(script, {
+    child = await spawnService('outreach', script, {
       ...sms,
       ALIYUN_SMS_ENDPOINT: fake.baseUrl,
       DATABASE_URL: url,

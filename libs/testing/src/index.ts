@@ -10,3 +10,4 @@ export {
 export { createScratchDatabase, dropScratchDatabase } from './setup/test-database';
 export { TEST_INFRA_FILE_ENV, type TestInfraDescriptor, type TestKafka } from './test-infra-descriptor';
 export { freePort } from './free-port';
+export { buildService, type ServiceApp, type ServiceProcess, spawnService } from './built-service';
