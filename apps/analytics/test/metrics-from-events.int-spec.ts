@@ -1,12 +1,11 @@
 import { type INestApplication } from '@nestjs/common';
-import { eventually, testDatabaseUrl } from '@revisit/testing';
+import { eventually, testDatabaseUrl, TestIssuer } from '@revisit/testing';
 import { DataSource } from 'typeorm';
 import { newcombeDifference } from '../src/metrics';
 import { READ_MODEL_SUBSCRIPTIONS } from '../src/read-models/read-model.consumer';
 import { createScratchDatabase, dropScratchDatabase, startAnalytics } from './support/analytics-instance';
 import { EventFeed } from './support/event-feed';
 import { knownHistory, reannounced } from './support/known-history';
-import { TestIssuer } from './support/test-issuer';
 
 jest.setTimeout(180_000);
 
@@ -33,7 +32,7 @@ describe('analytics metrics computed from a known event history on the real brok
     await feed.start(READ_MODEL_SUBSCRIPTIONS);
     instance = await startAnalytics(databaseUrl, { AUTH_ISSUER: issuer.issuer });
     db = await new DataSource({ type: 'postgres', url: databaseUrl }).initialize();
-    supervisor = await issuer.token(history.org, ['supervisor']);
+    supervisor = await issuer.token([history.org], ['supervisor']);
   });
 
   afterAll(async () => {
@@ -169,7 +168,7 @@ describe('analytics metrics computed from a known event history on the real brok
   });
 
   it('masks patients for roles without patient rights and refuses strangers', async () => {
-    const manager = await issuer.token(history.org, ['manager']);
+    const manager = await issuer.token([history.org], ['manager']);
     const asManager = await fetch(
       `${instance.url}/v1/metrics/net-promoter-score/patients?org=${history.org}&${PERIOD}`,
       { headers: { authorization: `Bearer ${manager}` } },

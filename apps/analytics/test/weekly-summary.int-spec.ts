@@ -7,13 +7,12 @@ import {
   newEvent,
   type WeeklySummaryPublishedV1,
 } from '@revisit/domain';
-import { eventually, testDatabaseUrl } from '@revisit/testing';
+import { eventually, testDatabaseUrl, TestIssuer } from '@revisit/testing';
 import { DataSource } from 'typeorm';
 import { READ_MODEL_SUBSCRIPTIONS } from '../src/read-models/read-model.consumer';
 import { addDays, latestDueWeek } from '../src/weekly-summary/week-calendar';
 import { createScratchDatabase, dropScratchDatabase, startAnalytics } from './support/analytics-instance';
 import { EventFeed } from './support/event-feed';
-import { TestIssuer } from './support/test-issuer';
 
 jest.setTimeout(240_000);
 
@@ -169,7 +168,7 @@ describe('weekly summary on the real broker and database', () => {
       },
       { timeoutMs: 60_000 },
     );
-    const token = await issuer.token(org, ['manager']);
+    const token = await issuer.token([org], ['manager']);
     const get = (path: string) =>
       fetch(`${replicas[1]!.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
 

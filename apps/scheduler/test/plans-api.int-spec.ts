@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type INestApplication } from '@nestjs/common';
 import { listRouteAccess } from '@revisit/platform';
-import { eventually, testDatabaseUrl } from '@revisit/testing';
+import { eventually, testDatabaseUrl, TestIssuer } from '@revisit/testing';
 import { DataSource } from 'typeorm';
 import { PATIENT_EVENT_SUBSCRIPTIONS } from '../src/consumers/patient-events.consumer';
 import { announcedEvents } from './support/announced-events';
 import { type PatientRecord, valsartanDispensed } from './support/clinical-events';
 import { KafkaProbe } from './support/kafka-probe';
 import { createScratchDatabase, dropScratchDatabase, startScheduler } from './support/scheduler-instance';
-import { TestIssuer } from './support/test-issuer';
 
 jest.setTimeout(180_000);
 

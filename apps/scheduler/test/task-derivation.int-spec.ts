@@ -1,11 +1,10 @@
 import { type INestApplication } from '@nestjs/common';
 import { type AnyEventEnvelope, EVENT_CATALOGUE, newEvent } from '@revisit/domain';
-import { eventually, testDatabaseUrl } from '@revisit/testing';
+import { eventually, testDatabaseUrl, TestIssuer } from '@revisit/testing';
 import { DataSource } from 'typeorm';
 import { PATIENT_EVENT_SUBSCRIPTIONS } from '../src/consumers/patient-events.consumer';
 import { KafkaProbe } from './support/kafka-probe';
 import { createScratchDatabase, dropScratchDatabase, startScheduler } from './support/scheduler-instance';
-import { TestIssuer } from './support/test-issuer';
 
 jest.setTimeout(120_000);
 

@@ -11,3 +11,4 @@ export { createScratchDatabase, dropScratchDatabase } from './setup/test-databas
 export { TEST_INFRA_FILE_ENV, type TestInfraDescriptor, type TestKafka } from './test-infra-descriptor';
 export { freePort } from './free-port';
 export { buildService, type ServiceApp, type ServiceProcess, spawnService } from './built-service';
+export { TestIssuer } from './test-issuer';
