@@ -17,14 +17,13 @@ import {
   createMessagingMigrations,
   dlqTopicOf,
   ensureTopics,
-  headersOf,
   retryTopicOf,
   silentLogger,
   stderrLogger,
-  type EventEnvelope,
 } from '@revisit/messaging';
 import { provisionBroker } from './lib/bench-broker';
 import { BENCH_SCHEMA, BENCH_TYPE, benchEvent } from './lib/bench-events';
+import { rawKafkajsPassthrough } from './lib/raw-kafkajs';
 import { LatencyRecorder, summarise, type ThroughputResult } from './lib/latency-stats';
 import { machineInfo } from './lib/machine-info';
 
@@ -49,62 +48,15 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
-async function rawKafkajs(kafka: Kafka): Promise<ThroughputResult> {
-  const topic = `bench.${runId}.raw`;
-  await ensureTopics(kafka, [{ topic, partitions: PARTITIONS }]);
-  const latency = new LatencyRecorder();
-  const done = deferred();
-  const warm = deferred();
-  let received = 0;
-  const consumer = kafka.consumer({ groupId: `bench.${runId}.raw`, maxBytesPerPartition: 4 * 1024 * 1024 });
-  await consumer.connect();
-  await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  await consumer.run({
-    partitionsConsumedConcurrently: CONSUMER_CONCURRENCY,
-    eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
-      const now = Date.now();
-      for (const message of batch.messages) {
-        const sentAt = Number(message.headers?.['x-sent-at']?.toString());
-        if (sentAt === 0) warm.resolve();
-        else {
-          latency.record(now - sentAt);
-          if (++received === EVENTS) done.resolve();
-        }
-        resolveOffset(message.offset);
-      }
-      await heartbeat();
-    },
+function rawKafkajs(kafka: Kafka): Promise<ThroughputResult> {
+  return rawKafkajsPassthrough(kafka, {
+    topic: `bench.${runId}.raw`,
+    groupId: `bench.${runId}.raw`,
+    events: EVENTS,
+    partitions: PARTITIONS,
+    produceChunk: PRODUCE_CHUNK,
+    consumerConcurrency: CONSUMER_CONCURRENCY,
   });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  const value = (event: EventEnvelope): string => JSON.stringify(event);
-  // Warm-up: the group has joined and every connection is open once this comes back.
-  await producer.send({ topic, acks: -1, messages: [{ key: 'warm', value: 'warm', headers: { 'x-sent-at': '0' } }] });
-  await warm.promise;
-
-  const started = Date.now();
-  for (let i = 0; i < EVENTS; i += PRODUCE_CHUNK) {
-    const sentAt = String(Date.now());
-    const events = Array.from({ length: Math.min(PRODUCE_CHUNK, EVENTS - i) }, (_, k) => benchEvent(i + k));
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [
-        {
-          topic,
-          messages: events.map((event) => ({
-            key: event.subject,
-            value: value(event),
-            headers: { ...headersOf(event), 'x-sent-at': sentAt },
-          })),
-        },
-      ],
-    });
-  }
-  await done.promise;
-  const result = summarise(EVENTS, started, Date.now(), latency);
-  await producer.disconnect();
-  await consumer.disconnect();
-  return result;
 }
 
 async function outboxPipeline(kafka: Kafka, withEffect: boolean): Promise<ThroughputResult> {
